@@ -1,0 +1,63 @@
+package io.github.deepseek4j.gguf;
+
+import java.util.Objects;
+
+/**
+ * One typed metadata value. Integers of every width are a {@link Long} (unsigned widened, UINT64
+ * as raw bits), FLOAT32 a {@link Float}, FLOAT64 a {@link Double}, BOOL a {@link Boolean},
+ * STRING a {@link String}, ARRAY a {@link GgufArray}.
+ */
+public record GgufValue(GgufValueType type, Object value) {
+
+    public GgufValue {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(value, "value");
+        Class<?> expected = switch (type) {
+            case UINT8, INT8, UINT16, INT16, UINT32, INT32, UINT64, INT64 -> Long.class;
+            case FLOAT32 -> Float.class;
+            case FLOAT64 -> Double.class;
+            case BOOL -> Boolean.class;
+            case STRING -> String.class;
+            case ARRAY -> GgufArray.class;
+        };
+        if (!expected.isInstance(value)) {
+            throw new IllegalArgumentException(type + " value must be a " + expected.getSimpleName()
+                    + ", not " + value.getClass().getSimpleName());
+        }
+    }
+
+    public static GgufValue ofUint32(long v) {
+        return new GgufValue(GgufValueType.UINT32, v);
+    }
+
+    public static GgufValue ofInt32(int v) {
+        return new GgufValue(GgufValueType.INT32, (long) v);
+    }
+
+    public static GgufValue ofUint64(long v) {
+        return new GgufValue(GgufValueType.UINT64, v);
+    }
+
+    public static GgufValue ofFloat32(float v) {
+        return new GgufValue(GgufValueType.FLOAT32, v);
+    }
+
+    public static GgufValue ofBool(boolean v) {
+        return new GgufValue(GgufValueType.BOOL, v);
+    }
+
+    public static GgufValue ofString(String v) {
+        return new GgufValue(GgufValueType.STRING, v);
+    }
+
+    public static GgufValue ofArray(GgufArray v) {
+        return new GgufValue(GgufValueType.ARRAY, v);
+    }
+
+    static boolean isInteger(GgufValueType t) {
+        return switch (t) {
+            case UINT8, INT8, UINT16, INT16, UINT32, INT32, UINT64, INT64 -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.deepseek4j.quant.scalar;
+
+import io.github.deepseek4j.quant.GgmlType;
+import io.github.deepseek4j.quant.RowKernel;
+
+import java.lang.foreign.MemorySegment;
+
+import static io.github.deepseek4j.quant.scalar.LittleEndian.F32;
+
+/** F32: plain little-endian IEEE floats. */
+final class F32Kernel implements RowKernel {
+
+    @Override
+    public GgmlType type() {
+        return GgmlType.F32;
+    }
+
+    @Override
+    public void dequantize(MemorySegment data, long byteOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOffset + i] = data.get(F32, byteOffset + 4L * i);
+        }
+    }
+
+    @Override
+    public float dot(MemorySegment data, long byteOffset, float[] x, int xOffset, int n) {
+        float sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += data.get(F32, byteOffset + 4L * i) * x[xOffset + i];
+        }
+        return sum;
+    }
+}
