@@ -223,7 +223,7 @@ public final class Json {
         try {
             if (s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('E') < 0) {
                 BigDecimal big = new BigDecimal(s);
-                if (big.bitLength() < 64) {
+                if (big.toBigInteger().bitLength() < 64) {
                     return big.longValueExact();
                 }
             }
