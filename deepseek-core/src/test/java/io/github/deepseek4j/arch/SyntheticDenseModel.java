@@ -180,6 +180,17 @@ public final class SyntheticDenseModel {
         return out;
     }
 
+    /** RMS(actual - expected) / RMS(expected). */
+    public static double relativeRmsError(float[] actual, double[] expected) {
+        double diff = 0;
+        double ref = 0;
+        for (int i = 0; i < expected.length; i++) {
+            diff += (actual[i] - expected[i]) * (actual[i] - expected[i]);
+            ref += expected[i] * expected[i];
+        }
+        return Math.sqrt(diff / ref);
+    }
+
     private float[] t(String name) {
         return tensors.get(name);
     }

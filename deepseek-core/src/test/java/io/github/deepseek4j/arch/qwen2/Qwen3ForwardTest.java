@@ -29,18 +29,8 @@ class Qwen3ForwardTest {
             float[][] rows = session.forwardAll(java.util.Arrays.copyOf(tokens, prompt));
             for (int i = 0; i < tokens.length; i++) {
                 float[] actual = i < prompt ? rows[i] : session.forward(tokens[i]);
-                assertThat(relativeRmsError(actual, expected[i])).as("row %d", i).isLessThan(1e-5);
+                assertThat(SyntheticDenseModel.relativeRmsError(actual, expected[i])).as("row %d", i).isLessThan(1e-5);
             }
         }
-    }
-
-    static double relativeRmsError(float[] actual, double[] expected) {
-        double diff = 0;
-        double ref = 0;
-        for (int i = 0; i < expected.length; i++) {
-            diff += (actual[i] - expected[i]) * (actual[i] - expected[i]);
-            ref += expected[i] * expected[i];
-        }
-        return Math.sqrt(diff / ref);
     }
 }
