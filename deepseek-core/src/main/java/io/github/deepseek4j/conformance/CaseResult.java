@@ -28,14 +28,20 @@ public record CaseResult(String name, String weightType, Status status, double m
                 List.of(), message);
     }
 
+    /** The case could not be run at all (e.g. its model file is unreadable). */
+    public static CaseResult error(ConformanceCase c, String message) {
+        return new CaseResult(c.name(), c.weightType(), Status.FAIL, Double.NaN, Double.NaN, Double.NaN, 0, 0,
+                List.of(message), message);
+    }
+
     public boolean passed() {
         return status == Status.PASS;
     }
 
     /** One line: name, type, figures and verdict. */
     public String summary() {
-        if (status == Status.UNSUPPORTED) {
-            return String.format(java.util.Locale.ROOT, "%-32s %-7s UNSUPPORTED  %s", name, weightType, message);
+        if (Double.isNaN(medianError)) {
+            return String.format(java.util.Locale.ROOT, "%-32s %-7s %s  %s", name, weightType, status, message);
         }
         return String.format(java.util.Locale.ROOT, "%-32s %-7s median %.3e  max %.3e  top1 %6.2f%% (%d rows)  %s%s",
                 name, weightType, medianError, maxError, 100 * top1Agreement, decisiveRows, status,
@@ -48,7 +54,7 @@ public record CaseResult(String name, String weightType, Status status, double m
         m.put("case", name);
         m.put("weight_type", weightType);
         m.put("status", status.name());
-        if (status != Status.UNSUPPORTED) {
+        if (!Double.isNaN(medianError)) {
             m.put("median_row_error", medianError);
             m.put("max_row_error", maxError);
             m.put("top1_agreement", top1Agreement);
