@@ -70,8 +70,26 @@ public final class Linear {
         }
     }
 
+    /** The dot product of row {@code row} with {@code x[xOffset .. xOffset + inputs)}. */
+    public float dot(int row, float[] x, int xOffset) {
+        return kernel.dot(data, byteOffset + row * rowBytes(), x, xOffset, inputs);
+    }
+
+    /** A view of rows {@code [first, first + count)} (e.g. one head's rows of a fused projection). */
+    public Linear rows(int first, int count) {
+        if (first < 0 || count <= 0 || first + count > outputs) {
+            throw new IndexOutOfBoundsException(name + ": rows " + first + ".." + (first + count) + " of " + outputs);
+        }
+        return new Linear(name, kernel, data, byteOffset + first * rowBytes(), inputs, count,
+                bias == null ? null : java.util.Arrays.copyOfRange(bias, first, first + count));
+    }
+
+    private long rowBytes() {
+        return kernel.type().byteSize(inputs);
+    }
+
     /** Dequantizes row {@code row} into {@code out[offset .. offset + inputs)} (embedding lookup). */
     public void row(int row, float[] out, int offset) {
-        kernel.dequantize(data, byteOffset + row * kernel.type().byteSize(inputs), out, offset, inputs);
+        kernel.dequantize(data, byteOffset + row * rowBytes(), out, offset, inputs);
     }
 }

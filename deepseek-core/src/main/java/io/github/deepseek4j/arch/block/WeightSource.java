@@ -59,6 +59,17 @@ public final class WeightSource {
         return out;
     }
 
+    /**
+     * The SwiGLU feed-forward {@code <prefix>ffn_{gate,up,down}<suffix>.weight} of hidden width {@code width}
+     * (suffix "" for a dense block, "_shexp" for a shared expert).
+     */
+    public SwiGluFeedForward feedForward(String prefix, String suffix, int embedding, int width)
+            throws ModelFormatException {
+        return new SwiGluFeedForward(linear(prefix + "ffn_gate" + suffix + ".weight", embedding, width),
+                linear(prefix + "ffn_up" + suffix + ".weight", embedding, width),
+                linear(prefix + "ffn_down" + suffix + ".weight", width, embedding));
+    }
+
     /** A vector of {@code n} values (norm weights, biases), dequantized to floats. */
     public float[] vector(String name, int n) throws ModelFormatException {
         Tensor t = tensor(name, n);

@@ -4,11 +4,13 @@ import io.github.deepseek4j.IntermediateObserver;
 import io.github.deepseek4j.arch.ForwardState;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.CausalAttention;
+import io.github.deepseek4j.arch.block.Residual;
 import io.github.deepseek4j.arch.block.RmsNorm;
 import io.github.deepseek4j.arch.block.Rope;
-import io.github.deepseek4j.arch.block.SwiGlu;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
+
+import static io.github.deepseek4j.arch.block.Observation.observe;
 
 /**
  * The llama-family forward pass (llama, qwen2, qwen3), as in {@code architectures.md}:
@@ -103,17 +105,14 @@ public final class LlamaTransformer implements Transformer {
             observe(observer, l, "kqv_out", s.att, n, hp.attentionWidth());
             // attn_out [n, embedding]; ffn_inp = x + attn_out
             layer.output().apply(s.att, n, s.xb, parallel);
-            add(s.x, s.xb, n * e);
+            Residual.add(s.x, s.xb, n * e);
             observe(observer, l, "ffn_inp", s.x, n, e);
             // ffn_norm [n, embedding]; ffn_gate, ffn_up [n, feedForward]; ffn_out [n, embedding]
             layer.ffnNorm().apply(s.x, s.xb, n);
-            layer.gate().apply(s.xb, n, s.gate, parallel);
-            layer.up().apply(s.xb, n, s.up, parallel);
-            SwiGlu.gate(s.gate, s.up, n * hp.feedForward());
-            layer.down().apply(s.gate, n, s.xb, parallel);
+            layer.ffn().apply(s.xb, n, s.gate, s.up, s.xb, parallel);
             observe(observer, l, "ffn_out", s.xb, n, e);
             // l_out = ffn_inp + ffn_out
-            add(s.x, s.xb, n * e);
+            Residual.add(s.x, s.xb, n * e);
             observe(observer, l, "l_out", s.x, n, e);
         }
         if (logits == null) {
@@ -141,19 +140,6 @@ public final class LlamaTransformer implements Transformer {
                 }
                 rope.rotate(x, o, s.cos, s.sin, t * rope.pairs());
             }
-        }
-    }
-
-    private static void add(float[] x, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            x[i] += y[i];
-        }
-    }
-
-    private static void observe(IntermediateObserver observer, int layer, String name, float[] values, int tokens,
-                                int width) {
-        if (observer != null) {
-            observer.observe(layer, name, values, tokens, width);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.deepseek4j.arch.llama;
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.arch.block.Linear;
 import io.github.deepseek4j.arch.block.RmsNorm;
+import io.github.deepseek4j.arch.block.SwiGluFeedForward;
 import io.github.deepseek4j.arch.block.WeightSource;
 
 import java.util.ArrayList;
@@ -41,9 +42,7 @@ public record LlamaWeights(Linear tokenEmbedding, List<LlamaLayer> layers, RmsNo
                 new RmsNorm(s.vector(p + "attn_norm.weight", e), hp.rmsEps()), q, k, v, qNorm, kNorm,
                 s.linear(p + "attn_output.weight", hp.attentionWidth(), e),
                 new RmsNorm(s.vector(p + "ffn_norm.weight", e), hp.rmsEps()),
-                s.linear(p + "ffn_gate.weight", e, hp.feedForward()),
-                s.linear(p + "ffn_up.weight", e, hp.feedForward()),
-                s.linear(p + "ffn_down.weight", hp.feedForward(), e));
+                s.feedForward(p, "", e, hp.feedForward()));
     }
 
     private static Linear withBias(WeightSource s, Linear w, String biasName, DenseVariant variant)
