@@ -25,6 +25,20 @@ public final class ArchMetadata {
     public static final String ROPE_DIMENSION_COUNT = "rope.dimension_count";
     public static final String ROPE_FREQ_BASE = "rope.freq_base";
 
+    public static final String ROPE_SCALING_TYPE = "rope.scaling.type";
+    public static final String ROPE_SCALING_FACTOR = "rope.scaling.factor";
+    public static final String ROPE_SCALING_ORIGINAL_CONTEXT_LENGTH = "rope.scaling.original_context_length";
+    public static final String ROPE_SCALING_YARN_LOG_MULTIPLIER = "rope.scaling.yarn_log_multiplier";
+    public static final String EXPERT_COUNT = "expert_count";
+    public static final String EXPERT_USED_COUNT = "expert_used_count";
+    public static final String EXPERT_SHARED_COUNT = "expert_shared_count";
+    public static final String EXPERT_FEED_FORWARD_LENGTH = "expert_feed_forward_length";
+    public static final String EXPERT_WEIGHTS_SCALE = "expert_weights_scale";
+    public static final String EXPERT_WEIGHTS_NORM = "expert_weights_norm";
+    public static final String EXPERT_GATING_FUNC = "expert_gating_func";
+    public static final String EXPERT_GROUP_COUNT = "expert_group_count";
+    public static final String EXPERT_GROUP_USED_COUNT = "expert_group_used_count";
+
     /** llama.cpp's default rope base when the key is absent. */
     public static final double DEFAULT_ROPE_FREQ_BASE = 10000.0;
 

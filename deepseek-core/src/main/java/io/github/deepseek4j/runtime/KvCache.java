@@ -103,6 +103,23 @@ public final class KvCache implements AutoCloseable {
         MemorySegment.copy(src, 0, segments[layer][stream], VALUE, offset(stream, position, 0), tokens * w);
     }
 
+    /**
+     * {@code out[outOffset + i] = Σ_s weights[weightsOffset + s] * row_s[index + i]} over positions
+     * {@code s < positions} and {@code i < width}: the weighted sum of cached rows attention ends with.
+     */
+    public void weightedSum(int layer, int stream, int index, int width, float[] weights, int weightsOffset,
+                            int positions, float[] out, int outOffset) {
+        MemorySegment segment = segments[layer][stream];
+        java.util.Arrays.fill(out, outOffset, outOffset + width, 0f);
+        for (int s = 0; s < positions; s++) {
+            float w = weights[weightsOffset + s];
+            long row = offset(stream, s, index);
+            for (int i = 0; i < width; i++) {
+                out[outOffset + i] += w * segment.get(VALUE, row + 4L * i);
+            }
+        }
+    }
+
     /** Frees the memory. Idempotent. */
     @Override
     public synchronized void close() {

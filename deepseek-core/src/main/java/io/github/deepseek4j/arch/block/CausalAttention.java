@@ -60,7 +60,6 @@ public final class CausalAttention {
     public void attend(float[] q, int tokens, int start, KvCache cache, int layer, float[] scores, float[] out,
                        RowParallel parallel) {
         MemorySegment keys = cache.segment(layer, KEYS);
-        MemorySegment values = cache.segment(layer, VALUES);
         int contextLength = cache.contextLength();
         int group = heads / kvHeads;
         parallel.forRange(heads, (from, to) -> {
@@ -70,29 +69,13 @@ public final class CausalAttention {
                 for (int t = 0; t < tokens; t++) {
                     int positions = start + t + 1;
                     int qOffset = (t * heads + h) * keyLength;
-                    float max = Float.NEGATIVE_INFINITY;
                     for (int s = 0; s < positions; s++) {
-                        float score = f32.dot(keys, cache.offset(KEYS, s, kvHead * keyLength), q, qOffset, keyLength)
-                                * scale;
-                        scores[scoreBase + s] = score;
-                        max = Math.max(max, score);
+                        scores[scoreBase + s] = f32.dot(keys, cache.offset(KEYS, s, kvHead * keyLength), q, qOffset,
+                                keyLength) * scale;
                     }
-                    double sum = 0;
-                    for (int s = 0; s < positions; s++) {
-                        float e = (float) Math.exp(scores[scoreBase + s] - max);
-                        scores[scoreBase + s] = e;
-                        sum += e;
-                    }
-                    float inv = (float) (1.0 / sum);
-                    int o = (t * heads + h) * valueLength;
-                    java.util.Arrays.fill(out, o, o + valueLength, 0f);
-                    for (int s = 0; s < positions; s++) {
-                        float p = scores[scoreBase + s] * inv;
-                        long v = cache.offset(VALUES, s, kvHead * valueLength);
-                        for (int i = 0; i < valueLength; i++) {
-                            out[o + i] += p * values.get(KvCache.VALUE, v + 4L * i);
-                        }
-                    }
+                    Softmax.inPlace(scores, scoreBase, positions);
+                    cache.weightedSum(layer, VALUES, kvHead * valueLength, valueLength, scores, scoreBase, positions,
+                            out, (t * heads + h) * valueLength);
                 }
             }
         });
