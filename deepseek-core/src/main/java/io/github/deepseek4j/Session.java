@@ -23,6 +23,7 @@ public final class Session implements AutoCloseable {
     private final ForwardState state;
     private final float[] lastLogits; // reused: decoding allocates no logits buffer
     private int position;
+    private boolean closed;
 
     Session(Model model, ForwardState state) {
         this.model = model;
@@ -89,6 +90,9 @@ public final class Session implements AutoCloseable {
     }
 
     private void feed(int[] tokens, boolean allRows, float[][] rows) {
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
         model.checkOpen();
         if (tokens.length == 0) {
             throw new IllegalArgumentException("no tokens to feed");
@@ -149,6 +153,7 @@ public final class Session implements AutoCloseable {
     /** Frees the KV cache. Idempotent. */
     @Override
     public void close() {
+        closed = true;
         state.close();
     }
 }

@@ -106,6 +106,7 @@ class SessionTest {
         Session s = model.newSession();
         s.close();
         s.close();
+        assertThatThrownBy(() -> s.forward(1)).isInstanceOf(IllegalStateException.class).hasMessage("session is closed");
         model.close();
         model.close();
         assertThatThrownBy(model::newSession).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");

@@ -1,5 +1,6 @@
 package io.github.deepseek4j.conformance;
 
+import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.testing.SharedData;
 import org.junit.jupiter.api.Assumptions;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,16 +20,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConformanceTest {
 
+    /** Each case on the preferred kernels and, when they differ, on the scalar reference kernels. */
     @TestFactory
     Stream<DynamicTest> everyCasePasses() throws Exception {
         Path dir = SharedData.require("conformance");
-        ConformanceRunner runner = new ConformanceRunner(KernelBackends.preferred(), 2);
-        return ConformanceCase.discover(dir, null).stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        List<ConformanceCase> cases = ConformanceCase.discover(dir, null);
+        return Stream.of(KernelBackends.preferred(), KernelBackends.scalar()).distinct().flatMap(backend ->
+                cases.stream().map(c -> caseTest(c, backend)));
+    }
+
+    private static DynamicTest caseTest(ConformanceCase c, KernelBackend backend) {
+        ConformanceRunner runner = new ConformanceRunner(backend, 2);
+        return DynamicTest.dynamicTest(c.name() + " [" + backend.name() + "]", () -> {
             CaseResult r = runner.run(c);
             System.out.println(r.summary());
             Assumptions.assumeTrue(r.status() != CaseResult.Status.UNSUPPORTED, r.message());
             assertThat(r.failures()).as(r.summary()).isEmpty();
             assertThat(r.passed()).isTrue();
-        }));
+        });
     }
 }

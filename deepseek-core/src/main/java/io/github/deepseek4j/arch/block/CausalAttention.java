@@ -47,7 +47,7 @@ public final class CausalAttention {
 
     /** Scratch floats {@link #attend} needs in {@code scores}. */
     public int scoresSize(int contextLength) {
-        return heads * contextLength;
+        return Math.multiplyExact(heads, contextLength);
     }
 
     /**
