@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 InspectCommand.class,
                 DumpTensorCommand.class,
+                SynthCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DeepSeekCli {
