@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 InspectCommand.class,
                 DumpTensorCommand.class,
+                SynthCommand.class,
                 ConformCommand.class,
                 CommandLine.HelpCommand.class,
         })
