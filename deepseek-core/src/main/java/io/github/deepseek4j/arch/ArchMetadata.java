@@ -11,6 +11,8 @@ import io.github.deepseek4j.gguf.GgufMetadata;
 public final class ArchMetadata {
 
     public static final String GENERAL_ARCHITECTURE = "general.architecture";
+    /** The token embedding tensor, whose rows give the vocabulary size. */
+    public static final String TOKEN_EMBD = "token_embd.weight";
 
     public static final String CONTEXT_LENGTH = "context_length";
     public static final String EMBEDDING_LENGTH = "embedding_length";
@@ -107,6 +109,23 @@ public final class ArchMetadata {
 
     public String string(String suffix, String defaultValue) throws ModelFormatException {
         return metadata.getString(key(suffix), defaultValue);
+    }
+
+    /**
+     * The vocabulary size: the rows of {@code token_embd.weight}, which must agree with {@code <arch>.vocab_size}
+     * when the file states it.
+     */
+    public int vocabulary() throws ModelFormatException {
+        long rows = file.tensor(TOKEN_EMBD).dim(1);
+        if (rows <= 0 || rows > Integer.MAX_VALUE) {
+            throw new ModelFormatException(file.path() + ": tensor '" + TOKEN_EMBD + "' has " + rows
+                    + " rows, expected a positive vocabulary size");
+        }
+        int declared = size(VOCAB_SIZE, (int) rows);
+        if (declared != rows) {
+            throw invalid(VOCAB_SIZE, declared, "the " + rows + " rows of " + TOKEN_EMBD);
+        }
+        return (int) rows;
     }
 
     private int checkPositive(String suffix, int v) throws ModelFormatException {

@@ -23,4 +23,10 @@ public interface Architecture {
      * @throws io.github.deepseek4j.UnsupportedModelException when a weight type has no kernel in {@code backend}
      */
     Transformer load(GgufFile file, KernelBackend backend) throws ModelFormatException;
+
+    /**
+     * Values one position adds to a session's KV cache over all layers, from the metadata alone (no kernels
+     * needed): multiply by 4 for the float32 cache this library keeps (by 2 for a half-precision one).
+     */
+    long cacheValuesPerToken(GgufFile file) throws ModelFormatException;
 }

@@ -21,13 +21,15 @@ public final class DeepSeek2Architecture implements Architecture {
 
     @Override
     public Transformer load(GgufFile file, KernelBackend backend) throws ModelFormatException {
-        long vocabulary = file.tensor(DeepSeek2Weights.TOKEN_EMBD).dim(1);
-        if (vocabulary <= 0 || vocabulary > Integer.MAX_VALUE) {
-            throw new ModelFormatException(file.path() + ": tensor '" + DeepSeek2Weights.TOKEN_EMBD + "' has "
-                    + vocabulary + " rows, expected a positive vocabulary size");
-        }
-        DeepSeek2HyperParameters hp = DeepSeek2HyperParameters.read(new ArchMetadata(file), (int) vocabulary);
+        DeepSeek2HyperParameters hp = DeepSeek2HyperParameters.read(new ArchMetadata(file));
         DeepSeek2Weights weights = DeepSeek2Weights.load(new WeightSource(file, backend), hp);
         return new DeepSeek2Transformer(hp, weights, backend.kernel(GgmlType.F32));
+    }
+
+    /** The latent only: kv_lora_rank + rope dims per layer (576 for V2/V3), whatever the head count. */
+    @Override
+    public long cacheValuesPerToken(GgufFile file) throws ModelFormatException {
+        DeepSeek2HyperParameters hp = DeepSeek2HyperParameters.read(new ArchMetadata(file));
+        return (long) hp.layers() * hp.latentWidth();
     }
 }

@@ -38,7 +38,7 @@ public record DeepSeek2HyperParameters(String architecture, int embedding, int l
     /** YaRN's fixed correction ramp is applied by {@link Rope#yarn}; this is the scaling type that asks for it. */
     public static final String YARN = "yarn";
 
-    public static DeepSeek2HyperParameters read(ArchMetadata md, int vocabulary) throws ModelFormatException {
+    public static DeepSeek2HyperParameters read(ArchMetadata md) throws ModelFormatException {
         int embedding = md.size(EMBEDDING_LENGTH);
         int blocks = md.size(BLOCK_COUNT);
         int nextn = md.count(NEXTN_PREDICT_LAYERS, 0);
@@ -97,15 +97,11 @@ public record DeepSeek2HyperParameters(String architecture, int embedding, int l
         }
         int layers = blocks - nextn;
         int leading = experts > 0 ? Math.min(md.count(LEADING_DENSE_BLOCK_COUNT, 0), layers) : layers;
-        int declaredVocabulary = md.size(VOCAB_SIZE, vocabulary);
-        if (declaredVocabulary != vocabulary) {
-            throw md.invalid(VOCAB_SIZE, declaredVocabulary, "the " + vocabulary + " rows of token_embd.weight");
-        }
         return new DeepSeek2HyperParameters(md.architecture(), embedding, layers, nextn, heads,
                 md.count(ATTENTION_Q_LORA_RANK, 0), md.size(ATTENTION_KV_LORA_RANK), keyLength - ropeDims, ropeDims,
                 valueDim, mla, rope, (float) (mscale * mscale / Math.sqrt(keyLength)),
                 (float) md.positiveNumber(ATTENTION_LAYER_NORM_RMS_EPSILON),
-                leading > 0 ? md.size(FEED_FORWARD_LENGTH) : 0, leading, expertFfn, shared, routing, vocabulary,
+                leading > 0 ? md.size(FEED_FORWARD_LENGTH) : 0, leading, expertFfn, shared, routing, md.vocabulary(),
                 md.size(CONTEXT_LENGTH));
     }
 

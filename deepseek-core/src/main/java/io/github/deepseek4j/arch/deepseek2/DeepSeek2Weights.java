@@ -1,6 +1,7 @@
 package io.github.deepseek4j.arch.deepseek2;
 
 import io.github.deepseek4j.ModelFormatException;
+import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.block.Linear;
 import io.github.deepseek4j.arch.block.MixtureOfExperts;
 import io.github.deepseek4j.arch.block.RmsNorm;
@@ -13,10 +14,8 @@ import java.util.List;
 /** Every weight of a DeepSeek-V2/V3 model that runs (multi-token-prediction blocks are not loaded). */
 record DeepSeek2Weights(Linear tokenEmbedding, List<DeepSeek2Layer> layers, RmsNorm outputNorm, Linear output) {
 
-    static final String TOKEN_EMBD = "token_embd.weight";
-
     static DeepSeek2Weights load(WeightSource source, DeepSeek2HyperParameters hp) throws ModelFormatException {
-        Linear embedding = source.linear(TOKEN_EMBD, hp.embedding(), hp.vocabulary());
+        Linear embedding = source.linear(ArchMetadata.TOKEN_EMBD, hp.embedding(), hp.vocabulary());
         List<DeepSeek2Layer> layers = new ArrayList<>(hp.layers());
         for (int i = 0; i < hp.layers(); i++) {
             layers.add(loadLayer(source, hp, i, "blk." + i + "."));

@@ -24,16 +24,21 @@ public final class LlamaArchitecture implements Architecture {
         return loadDense(file, backend, DenseVariant.LLAMA);
     }
 
+    @Override
+    public long cacheValuesPerToken(GgufFile file) throws ModelFormatException {
+        return denseCacheValuesPerToken(file, DenseVariant.LLAMA);
+    }
+
+    /** Keys and values of every layer. */
+    public static long denseCacheValuesPerToken(GgufFile file, DenseVariant variant) throws ModelFormatException {
+        LlamaHyperParameters hp = LlamaHyperParameters.read(new ArchMetadata(file), variant.rope());
+        return (long) hp.layers() * (hp.keyWidth() + hp.valueWidth());
+    }
+
     /** Loads any member of the llama family described by {@code variant}. */
     public static LlamaTransformer loadDense(GgufFile file, KernelBackend backend, DenseVariant variant)
             throws ModelFormatException {
-        ArchMetadata md = new ArchMetadata(file);
-        long vocabulary = file.tensor(LlamaWeights.TOKEN_EMBD).dim(1);
-        if (vocabulary <= 0 || vocabulary > Integer.MAX_VALUE) {
-            throw new ModelFormatException(file.path() + ": tensor '" + LlamaWeights.TOKEN_EMBD + "' has "
-                    + vocabulary + " rows, expected a positive vocabulary size");
-        }
-        LlamaHyperParameters hp = LlamaHyperParameters.read(md, variant.rope(), (int) vocabulary);
+        LlamaHyperParameters hp = LlamaHyperParameters.read(new ArchMetadata(file), variant.rope());
         LlamaWeights weights = LlamaWeights.load(new WeightSource(file, backend), hp, variant);
         return new LlamaTransformer(hp, weights, backend.kernel(GgmlType.F32));
     }

@@ -17,8 +17,7 @@ public record LlamaHyperParameters(String architecture, int embedding, int layer
                                    int headDim, int valueDim, int ropeDims, double ropeBase, RopeStyle ropeStyle,
                                    float rmsEps, int feedForward, int vocabulary, int contextLength) {
 
-    /** Reads the hyper-parameters; {@code vocabulary} comes from the embedding tensor's shape. */
-    public static LlamaHyperParameters read(ArchMetadata md, RopeStyle ropeStyle, int vocabulary)
+    public static LlamaHyperParameters read(ArchMetadata md, RopeStyle ropeStyle)
             throws ModelFormatException {
         int embedding = md.size(EMBEDDING_LENGTH);
         int heads = md.size(ATTENTION_HEAD_COUNT);
@@ -39,13 +38,9 @@ public record LlamaHyperParameters(String architecture, int embedding, int layer
         if (!(ropeBase > 1)) {
             throw md.invalid(ROPE_FREQ_BASE, ropeBase, "a number > 1");
         }
-        int declaredVocabulary = md.size(VOCAB_SIZE, vocabulary);
-        if (declaredVocabulary != vocabulary) {
-            throw md.invalid(VOCAB_SIZE, declaredVocabulary, "the " + vocabulary + " rows of token_embd.weight");
-        }
         return new LlamaHyperParameters(md.architecture(), embedding, md.size(BLOCK_COUNT), heads, kvHeads, headDim,
                 valueDim, ropeDims, ropeBase, ropeStyle, (float) md.positiveNumber(ATTENTION_LAYER_NORM_RMS_EPSILON),
-                md.size(FEED_FORWARD_LENGTH), vocabulary, md.size(CONTEXT_LENGTH));
+                md.size(FEED_FORWARD_LENGTH), md.vocabulary(), md.size(CONTEXT_LENGTH));
     }
 
     /** Query values per token: heads * headDim. */

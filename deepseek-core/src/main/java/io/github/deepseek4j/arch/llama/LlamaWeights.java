@@ -1,6 +1,7 @@
 package io.github.deepseek4j.arch.llama;
 
 import io.github.deepseek4j.ModelFormatException;
+import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.block.Linear;
 import io.github.deepseek4j.arch.block.RmsNorm;
 import io.github.deepseek4j.arch.block.SwiGluFeedForward;
@@ -16,11 +17,9 @@ import java.util.Optional;
  */
 public record LlamaWeights(Linear tokenEmbedding, List<LlamaLayer> layers, RmsNorm outputNorm, Linear output) {
 
-    public static final String TOKEN_EMBD = "token_embd.weight";
-
     public static LlamaWeights load(WeightSource source, LlamaHyperParameters hp, DenseVariant variant)
             throws ModelFormatException {
-        Linear embedding = source.linear(TOKEN_EMBD, hp.embedding(), hp.vocabulary());
+        Linear embedding = source.linear(ArchMetadata.TOKEN_EMBD, hp.embedding(), hp.vocabulary());
         List<LlamaLayer> layers = new ArrayList<>(hp.layers());
         for (int i = 0; i < hp.layers(); i++) {
             layers.add(loadLayer(source, hp, variant, "blk." + i + "."));

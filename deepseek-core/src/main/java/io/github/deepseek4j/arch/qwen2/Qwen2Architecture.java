@@ -28,7 +28,16 @@ public final class Qwen2Architecture implements Architecture {
 
     @Override
     public Transformer load(GgufFile file, KernelBackend backend) throws ModelFormatException {
-        boolean qwen3 = QWEN3.equals(file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE));
-        return LlamaArchitecture.loadDense(file, backend, qwen3 ? DenseVariant.QWEN3 : DenseVariant.QWEN2);
+        return LlamaArchitecture.loadDense(file, backend, variant(file));
+    }
+
+    @Override
+    public long cacheValuesPerToken(GgufFile file) throws ModelFormatException {
+        return LlamaArchitecture.denseCacheValuesPerToken(file, variant(file));
+    }
+
+    private static DenseVariant variant(GgufFile file) throws ModelFormatException {
+        return QWEN3.equals(file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE))
+                ? DenseVariant.QWEN3 : DenseVariant.QWEN2;
     }
 }

@@ -2,6 +2,7 @@ package io.github.deepseek4j.arch.deepseek2;
 
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
+import io.github.deepseek4j.arch.Architectures;
 import io.github.deepseek4j.arch.SyntheticDenseModel;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.testing.SharedData;
@@ -27,6 +28,7 @@ class LatentCacheTest {
         double[][] expanded;
         try (GgufFile gguf = GgufFile.open(file)) {
             expanded = new ExpandedDeepSeek2Reference(gguf).logits(TOKENS);
+            assertThat(Architectures.forName("deepseek2").cacheValuesPerToken(gguf)).isEqualTo(2L * (256 + 32));
         }
         try (Model model = Model.builder(file).threads(2).contextLength(32).build(); Session s = model.newSession()) {
             // kv_lora_rank 256 + rope 32 float32 values per position, for each of the 2 layers
