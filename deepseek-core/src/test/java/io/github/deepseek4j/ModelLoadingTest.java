@@ -39,6 +39,28 @@ class ModelLoadingTest {
     }
 
     @Test
+    void linearRopeScalingFromMetadata() throws Exception {
+        llama.ropeLinearFactor = 4;
+        Path file = llama.write(dir.resolve("linear.gguf"));
+        int[] tokens = {4, 8, 15, 16, 23, 39, 1, 2, 3, 4};
+        double[][] expected = llama.referenceLogits(tokens);
+        try (Model model = Model.builder(file).threads(1).build(); Session s = model.newSession()) {
+            float[][] rows = s.forwardAll(tokens);
+            for (int i = 0; i < tokens.length; i++) {
+                assertThat(SyntheticDenseModel.relativeRmsError(rows[i], expected[i])).as("row %d", i).isLessThan(1e-5);
+            }
+        }
+    }
+
+    @Test
+    void unknownRopeScalingIsNamed() throws Exception {
+        Path file = dir.resolve("rope.gguf");
+        llama.writer().putString("llama.rope.scaling.type", "longrope").write(file);
+        assertThatThrownBy(() -> Model.load(file)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("llama.rope.scaling.type").hasMessageContaining("longrope");
+    }
+
+    @Test
     void unknownArchitectureListsTheSupportedOnes() throws Exception {
         Path file = dir.resolve("mamba.gguf");
         llama.writer().putString("general.architecture", "mamba").write(file);

@@ -30,6 +30,9 @@ public final class ArchMetadata {
     public static final String ROPE_SCALING_TYPE = "rope.scaling.type";
     public static final String ROPE_SCALING_FACTOR = "rope.scaling.factor";
     public static final String ROPE_SCALING_ORIGINAL_CONTEXT_LENGTH = "rope.scaling.original_context_length";
+    public static final String ROPE_SCALING_ATTN_FACTOR = "rope.scaling.attn_factor";
+    /** Older files state linear scaling as a bare factor. */
+    public static final String ROPE_SCALE_LINEAR = "rope.scale_linear";
     public static final String ROPE_SCALING_YARN_LOG_MULTIPLIER = "rope.scaling.yarn_log_multiplier";
     public static final String EXPERT_COUNT = "expert_count";
     public static final String EXPERT_USED_COUNT = "expert_used_count";

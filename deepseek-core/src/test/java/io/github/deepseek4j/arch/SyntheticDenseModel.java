@@ -29,6 +29,8 @@ public final class SyntheticDenseModel {
     public final boolean neox;
     public final boolean qkNorm;
     public final boolean bias;
+    /** Linear rope scaling factor written as rope.scaling.type "linear" when not 1. */
+    public double ropeLinearFactor = 1;
     private final Map<String, float[]> tensors = new HashMap<>();
     private final Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
 
@@ -97,6 +99,9 @@ public final class SyntheticDenseModel {
                 .putUint32(a + "attention.value_length", headDim)
                 .putFloat32(a + "rope.freq_base", (float) ropeBase)
                 .putFloat32(a + "attention.layer_norm_rms_epsilon", (float) eps);
+        if (ropeLinearFactor != 1) {
+            w.putString(a + "rope.scaling.type", "linear").putFloat32(a + "rope.scaling.factor", (float) ropeLinearFactor);
+        }
         shapes.forEach((name, shape) ->
                 w.addTensor(name, GgmlType.F32, shape, GgufWriter.TensorData.ofFloats(tensors.get(name))));
         return w;
@@ -227,7 +232,7 @@ public final class SyntheticDenseModel {
             System.arraycopy(head, 0, x, offset, headDim);
         }
         for (int i0 = 0; i0 < headDim; i0 += 2) {
-            double theta = pos * Math.pow(ropeBase, -(double) i0 / headDim);
+            double theta = pos * Math.pow(ropeBase, -(double) i0 / headDim) / ropeLinearFactor;
             int a = neox ? offset + i0 / 2 : offset + i0;
             int b = neox ? a + headDim / 2 : a + 1;
             double xa = x[a];

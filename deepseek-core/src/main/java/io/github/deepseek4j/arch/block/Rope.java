@@ -16,21 +16,31 @@ public final class Rope {
     private final RopeStyle style;
     private final int nRot;
     private final double[] frequency; // [n_rot / 2]
+    private final double magnitude;
 
-    private Rope(RopeStyle style, int nRot, double[] frequency) {
+    private Rope(RopeStyle style, int nRot, double[] frequency, double magnitude) {
         this.style = style;
         this.nRot = nRot;
         this.frequency = frequency;
+        this.magnitude = magnitude;
     }
 
     /** Plain rope: {@code theta = pos * base^(-i0/n_rot)}. */
     public static Rope standard(RopeStyle style, int nRot, double base) {
+        return linear(style, nRot, base, 1);
+    }
+
+    /** Linear position interpolation: {@code theta = pos / factor * base^(-i0/n_rot)}. */
+    public static Rope linear(RopeStyle style, int nRot, double base, double factor) {
         checkDims(nRot, base);
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("rope scaling factor must be positive, got " + factor);
+        }
         double[] f = new double[nRot / 2];
         for (int j = 0; j < f.length; j++) {
-            f[j] = Math.pow(base, -(2.0 * j) / nRot);
+            f[j] = Math.pow(base, -(2.0 * j) / nRot) / factor;
         }
-        return new Rope(style, nRot, f);
+        return new Rope(style, nRot, f, 1);
     }
 
     /**
@@ -48,7 +58,15 @@ public final class Rope {
             double ramp = 1 - Math.clamp((j - low) / Math.max(0.001, high - low), 0.0, 1.0);
             f[j] = extrapolated * (freqScale * (1 - ramp) + ramp);
         }
-        return new Rope(style, nRot, f);
+        return new Rope(style, nRot, f, 1);
+    }
+
+    /**
+     * This rope with every rotated value multiplied by {@code magnitude} (YaRN's {@code mscale} where the
+     * architecture applies it to q and k rather than to the attention scale).
+     */
+    public Rope withMagnitude(double magnitude) {
+        return new Rope(style, nRot, frequency, magnitude);
     }
 
     private static double correctionDim(int nRot, double base, int nCtxOrig, double rotations) {
@@ -77,8 +95,8 @@ public final class Rope {
     public void angles(int pos, float[] cos, float[] sin, int offset) {
         for (int j = 0; j < frequency.length; j++) {
             double theta = pos * frequency[j];
-            cos[offset + j] = (float) Math.cos(theta);
-            sin[offset + j] = (float) Math.sin(theta);
+            cos[offset + j] = (float) (Math.cos(theta) * magnitude);
+            sin[offset + j] = (float) (Math.sin(theta) * magnitude);
         }
     }
 

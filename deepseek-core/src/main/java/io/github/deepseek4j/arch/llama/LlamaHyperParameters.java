@@ -2,6 +2,7 @@ package io.github.deepseek4j.arch.llama;
 
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.arch.ArchMetadata;
+import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.arch.block.RopeStyle;
 
 import static io.github.deepseek4j.arch.ArchMetadata.*;
@@ -14,8 +15,7 @@ import static io.github.deepseek4j.arch.ArchMetadata.*;
  * @param ropeDims rotated values per head ({@code rope.dimension_count}, default headDim)
  */
 public record LlamaHyperParameters(String architecture, int embedding, int layers, int heads, int kvHeads,
-                                   int headDim, int valueDim, int ropeDims, double ropeBase, RopeStyle ropeStyle,
-                                   float rmsEps, int feedForward, int vocabulary, int contextLength) {
+                                   int headDim, int valueDim, int ropeDims, Rope rope, float rmsEps, int feedForward, int vocabulary, int contextLength) {
 
     public static LlamaHyperParameters read(ArchMetadata md, RopeStyle ropeStyle)
             throws ModelFormatException {
@@ -34,13 +34,33 @@ public record LlamaHyperParameters(String architecture, int embedding, int layer
         if (ropeDims % 2 != 0 || ropeDims > headDim) {
             throw md.invalid(ROPE_DIMENSION_COUNT, ropeDims, "an even number <= the head size " + headDim);
         }
-        double ropeBase = md.number(ROPE_FREQ_BASE, DEFAULT_ROPE_FREQ_BASE);
-        if (!(ropeBase > 1)) {
-            throw md.invalid(ROPE_FREQ_BASE, ropeBase, "a number > 1");
-        }
         return new LlamaHyperParameters(md.architecture(), embedding, md.size(BLOCK_COUNT), heads, kvHeads, headDim,
-                valueDim, ropeDims, ropeBase, ropeStyle, (float) md.positiveNumber(ATTENTION_LAYER_NORM_RMS_EPSILON),
+                valueDim, ropeDims, rope(md, ropeStyle, ropeDims), (float) md.positiveNumber(ATTENTION_LAYER_NORM_RMS_EPSILON),
                 md.size(FEED_FORWARD_LENGTH), md.vocabulary(), md.size(CONTEXT_LENGTH));
+    }
+
+    /**
+     * The rope the metadata asks for: plain, linear ({@code rope.scaling.type = "linear"} or the older
+     * {@code rope.scale_linear}), or YaRN, which for these architectures also scales the rotated values by
+     * {@code attn_factor · (1 + 0.1 · ln(factor))} as llama.cpp does.
+     */
+    static Rope rope(ArchMetadata md, RopeStyle style, int ropeDims) throws ModelFormatException {
+        double base = md.number(ROPE_FREQ_BASE, DEFAULT_ROPE_FREQ_BASE);
+        if (!(base > 1)) {
+            throw md.invalid(ROPE_FREQ_BASE, base, "a number > 1");
+        }
+        String type = md.string(ROPE_SCALING_TYPE, md.contains(ROPE_SCALE_LINEAR) ? "linear" : "none");
+        return switch (type) {
+            case "none" -> Rope.standard(style, ropeDims, base);
+            case "linear" -> Rope.linear(style, ropeDims, base, md.contains(ROPE_SCALING_FACTOR)
+                    ? md.positiveNumber(ROPE_SCALING_FACTOR) : md.positiveNumber(ROPE_SCALE_LINEAR));
+            case "yarn" -> {
+                double factor = md.positiveNumber(ROPE_SCALING_FACTOR);
+                yield Rope.yarn(style, ropeDims, base, factor, md.size(ROPE_SCALING_ORIGINAL_CONTEXT_LENGTH))
+                        .withMagnitude(md.number(ROPE_SCALING_ATTN_FACTOR, 1) * (1 + 0.1 * Math.log(factor)));
+            }
+            default -> throw md.invalid(ROPE_SCALING_TYPE, type, "\"none\", \"linear\" or \"yarn\"");
+        };
     }
 
     /** Query values per token: heads * headDim. */

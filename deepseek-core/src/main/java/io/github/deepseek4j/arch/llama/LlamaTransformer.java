@@ -32,7 +32,7 @@ public final class LlamaTransformer implements Transformer {
     public LlamaTransformer(LlamaHyperParameters hp, LlamaWeights weights, RowKernel f32) {
         this.hp = hp;
         this.weights = weights;
-        this.rope = Rope.standard(hp.ropeStyle(), hp.ropeDims(), hp.ropeBase());
+        this.rope = hp.rope();
         this.attention = new CausalAttention(hp.heads(), hp.kvHeads(), hp.headDim(), hp.valueDim(),
                 (float) (1.0 / Math.sqrt(hp.headDim())), f32);
     }

@@ -50,6 +50,13 @@ class RopeTest {
         assertThat(y[30]).isCloseTo((float) (Math.cos(slow) - Math.sin(slow)), within(1e-5f));
     }
 
+    @Test
+    void linearScalingDividesAnglesAndMagnitudeScalesValues() {
+        float[] out = rotated(Rope.linear(RopeStyle.NORMAL, 2, 100, 4).withMagnitude(2), 8, 1, 0);
+        assertThat(out[0]).isCloseTo((float) (2 * Math.cos(2)), within(1e-6f));
+        assertThat(out[1]).isCloseTo((float) (2 * Math.sin(2)), within(1e-6f));
+    }
+
     private static float[] ones(int n) {
         float[] x = new float[n];
         java.util.Arrays.fill(x, 1);
