@@ -39,8 +39,9 @@ class ModelLoadingTest {
     }
 
     @Test
-    void linearRopeScalingFromMetadata() throws Exception {
+    void linearRopeScalingAndFrequencyFactorsFromTheFile() throws Exception {
         llama.ropeLinearFactor = 4;
+        llama.ropeFreqFactors = new float[] {1, 1.5f, 3, 8};
         Path file = llama.write(dir.resolve("linear.gguf"));
         int[] tokens = {4, 8, 15, 16, 23, 39, 1, 2, 3, 4};
         double[][] expected = llama.referenceLogits(tokens);

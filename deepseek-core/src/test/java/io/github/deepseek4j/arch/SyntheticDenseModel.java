@@ -31,6 +31,8 @@ public final class SyntheticDenseModel {
     public final boolean bias;
     /** Linear rope scaling factor written as rope.scaling.type "linear" when not 1. */
     public double ropeLinearFactor = 1;
+    /** When set, written as rope_freqs.weight: pair j's frequency is divided by it. */
+    public float[] ropeFreqFactors;
     private final Map<String, float[]> tensors = new HashMap<>();
     private final Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
 
@@ -101,6 +103,10 @@ public final class SyntheticDenseModel {
                 .putFloat32(a + "attention.layer_norm_rms_epsilon", (float) eps);
         if (ropeLinearFactor != 1) {
             w.putString(a + "rope.scaling.type", "linear").putFloat32(a + "rope.scaling.factor", (float) ropeLinearFactor);
+        }
+        if (ropeFreqFactors != null) {
+            w.addTensor("rope_freqs.weight", GgmlType.F32, new long[] {ropeFreqFactors.length},
+                    GgufWriter.TensorData.ofFloats(ropeFreqFactors));
         }
         shapes.forEach((name, shape) ->
                 w.addTensor(name, GgmlType.F32, shape, GgufWriter.TensorData.ofFloats(tensors.get(name))));
@@ -232,7 +238,8 @@ public final class SyntheticDenseModel {
             System.arraycopy(head, 0, x, offset, headDim);
         }
         for (int i0 = 0; i0 < headDim; i0 += 2) {
-            double theta = pos * Math.pow(ropeBase, -(double) i0 / headDim) / ropeLinearFactor;
+            double theta = pos * Math.pow(ropeBase, -(double) i0 / headDim) / ropeLinearFactor
+                    / (ropeFreqFactors == null ? 1 : ropeFreqFactors[i0 / 2]);
             int a = neox ? offset + i0 / 2 : offset + i0;
             int b = neox ? a + headDim / 2 : a + 1;
             double xa = x[a];

@@ -69,6 +69,24 @@ public final class Rope {
         return new Rope(style, nRot, frequency, magnitude);
     }
 
+    /**
+     * This rope with pair {@code j}'s frequency divided by {@code factors[j]} (GGUF {@code rope_freqs.weight},
+     * how Llama 3.1 files carry their long-context frequency adjustment).
+     */
+    public Rope withFrequencyFactors(float[] factors) {
+        if (factors.length != frequency.length) {
+            throw new IllegalArgumentException(factors.length + " frequency factors for " + frequency.length + " pairs");
+        }
+        double[] f = frequency.clone();
+        for (int j = 0; j < f.length; j++) {
+            if (!(factors[j] > 0)) {
+                throw new IllegalArgumentException("frequency factor " + j + " = " + factors[j] + " is not positive");
+            }
+            f[j] /= factors[j];
+        }
+        return new Rope(style, nRot, f, magnitude);
+    }
+
     private static double correctionDim(int nRot, double base, int nCtxOrig, double rotations) {
         return nRot * Math.log(nCtxOrig / (2 * Math.PI * rotations)) / (2 * Math.log(base));
     }

@@ -3,6 +3,7 @@ package io.github.deepseek4j.arch.deepseek2;
 import io.github.deepseek4j.IntermediateObserver;
 import io.github.deepseek4j.arch.ForwardState;
 import io.github.deepseek4j.arch.Transformer;
+import io.github.deepseek4j.arch.block.MixtureOfExperts;
 import io.github.deepseek4j.arch.block.Residual;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.quant.RowKernel;
@@ -59,7 +60,9 @@ public final class DeepSeek2Transformer implements Transformer {
 
     @Override
     public ForwardState newState(int contextLength, int maxBatch) {
-        return new DeepSeek2State(hp, weights.layers().getLast().moe(), contextLength, maxBatch);
+        MixtureOfExperts anyMoe = weights.layers().stream().map(DeepSeek2Layer::moe).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        return new DeepSeek2State(hp, anyMoe, contextLength, maxBatch);
     }
 
     @Override

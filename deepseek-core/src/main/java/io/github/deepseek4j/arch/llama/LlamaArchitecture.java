@@ -4,6 +4,7 @@ import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.Architecture;
 import io.github.deepseek4j.arch.Transformer;
+import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.arch.block.WeightSource;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.quant.GgmlType;
@@ -13,6 +14,9 @@ import java.util.Set;
 
 /** {@code llama}: DeepSeek-LLM, DeepSeek-Coder, DeepSeek-R1-Distill-Llama. */
 public final class LlamaArchitecture implements Architecture {
+
+    /** Per-pair rope frequency divisors (Llama 3.1 and DeepSeek-R1-Distill-Llama files). */
+    public static final String ROPE_FREQS = "rope_freqs.weight";
 
     @Override
     public Set<String> names() {
@@ -39,7 +43,17 @@ public final class LlamaArchitecture implements Architecture {
     public static LlamaTransformer loadDense(GgufFile file, KernelBackend backend, DenseVariant variant)
             throws ModelFormatException {
         LlamaHyperParameters hp = LlamaHyperParameters.read(new ArchMetadata(file), variant.rope());
-        LlamaWeights weights = LlamaWeights.load(new WeightSource(file, backend), hp, variant);
-        return new LlamaTransformer(hp, weights, backend.kernel(GgmlType.F32));
+        WeightSource source = new WeightSource(file, backend);
+        LlamaWeights weights = LlamaWeights.load(source, hp, variant);
+        Rope rope = hp.rope();
+        var factors = source.optionalVector(ROPE_FREQS, hp.ropeDims() / 2);
+        if (factors.isPresent()) {
+            try {
+                rope = rope.withFrequencyFactors(factors.get());
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file.path() + ": tensor '" + ROPE_FREQS + "': " + e.getMessage(), e);
+            }
+        }
+        return new LlamaTransformer(hp, weights, rope, backend.kernel(GgmlType.F32));
     }
 }

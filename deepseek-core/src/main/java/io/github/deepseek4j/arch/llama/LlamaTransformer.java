@@ -29,10 +29,11 @@ public final class LlamaTransformer implements Transformer {
     private final Rope rope;
     private final CausalAttention attention;
 
-    public LlamaTransformer(LlamaHyperParameters hp, LlamaWeights weights, RowKernel f32) {
+    /** @param rope the metadata's rope ({@link LlamaHyperParameters#rope()}) with the file's frequency factors, if any */
+    public LlamaTransformer(LlamaHyperParameters hp, LlamaWeights weights, Rope rope, RowKernel f32) {
         this.hp = hp;
         this.weights = weights;
-        this.rope = hp.rope();
+        this.rope = rope;
         this.attention = new CausalAttention(hp.heads(), hp.kvHeads(), hp.headDim(), hp.valueDim(),
                 (float) (1.0 / Math.sqrt(hp.headDim())), f32);
     }
