@@ -87,6 +87,14 @@ class ModelLoadingTest {
     }
 
     @Test
+    void hostileBlockCountFailsOnTheFirstMissingBlock() throws Exception {
+        Path file = dir.resolve("blocks.gguf");
+        llama.writer().putUint32("llama.block_count", 2_000_000_000L).write(file);
+        assertThatThrownBy(() -> Model.load(file)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("blk.2.attn_q.weight");
+    }
+
+    @Test
     void qwen2RequiresItsBiases() throws Exception {
         Path file = dir.resolve("qwen2.gguf");
         new SyntheticDenseModel("qwen2", 8, true, false, false, 1).write(file);

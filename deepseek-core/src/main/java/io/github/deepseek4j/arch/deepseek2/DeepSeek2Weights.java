@@ -16,7 +16,7 @@ record DeepSeek2Weights(Linear tokenEmbedding, List<DeepSeek2Layer> layers, RmsN
 
     static DeepSeek2Weights load(WeightSource source, DeepSeek2HyperParameters hp) throws ModelFormatException {
         Linear embedding = source.linear(ArchMetadata.TOKEN_EMBD, hp.embedding(), hp.vocabulary());
-        List<DeepSeek2Layer> layers = new ArrayList<>(hp.layers());
+        List<DeepSeek2Layer> layers = new ArrayList<>(); // not presized: block_count is checked only as its tensors load
         for (int i = 0; i < hp.layers(); i++) {
             layers.add(loadLayer(source, hp, i, "blk." + i + "."));
         }

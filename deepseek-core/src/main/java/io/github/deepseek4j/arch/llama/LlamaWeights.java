@@ -20,7 +20,7 @@ public record LlamaWeights(Linear tokenEmbedding, List<LlamaLayer> layers, RmsNo
     public static LlamaWeights load(WeightSource source, LlamaHyperParameters hp, DenseVariant variant)
             throws ModelFormatException {
         Linear embedding = source.linear(ArchMetadata.TOKEN_EMBD, hp.embedding(), hp.vocabulary());
-        List<LlamaLayer> layers = new ArrayList<>(hp.layers());
+        List<LlamaLayer> layers = new ArrayList<>(); // not presized: block_count is checked only as its tensors load
         for (int i = 0; i < hp.layers(); i++) {
             layers.add(loadLayer(source, hp, variant, "blk." + i + "."));
         }
