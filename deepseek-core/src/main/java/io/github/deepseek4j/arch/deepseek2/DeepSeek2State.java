@@ -1,20 +1,17 @@
 package io.github.deepseek4j.arch.deepseek2;
 
-import io.github.deepseek4j.arch.ForwardState;
+import io.github.deepseek4j.arch.BatchState;
 import io.github.deepseek4j.arch.block.MixtureOfExperts;
 import io.github.deepseek4j.arch.block.MoeScratch;
 import io.github.deepseek4j.runtime.KvCache;
 
 /**
  * A session's latent cache ({@code kv_lora_rank + rope} values per position and layer, nothing per head)
- * and scratch, grown to the largest batch seen (at most {@code maxBatch}) and then reused.
+ * and scratch.
  */
-final class DeepSeek2State implements ForwardState {
+final class DeepSeek2State extends BatchState {
 
-    final KvCache cache;
     private final DeepSeek2HyperParameters hp;
-    private final int maxBatch;
-    private int capacity;
 
     float[] x;       // [tokens, embedding]   the residual stream
     float[] xb;      // [tokens, embedding]
@@ -34,9 +31,8 @@ final class DeepSeek2State implements ForwardState {
     final MoeScratch moe;     // null without experts
 
     DeepSeek2State(DeepSeek2HyperParameters hp, MixtureOfExperts anyMoe, int contextLength, int maxBatch) {
+        super(new KvCache(hp.layers(), contextLength, hp.latentWidth()), maxBatch);
         this.hp = hp;
-        this.maxBatch = maxBatch;
-        this.cache = new KvCache(hp.layers(), contextLength, hp.latentWidth());
         int perHead = hp.heads() * hp.kvLoraRank();
         this.qLatent = new float[perHead];
         this.context = new float[perHead];
@@ -46,14 +42,8 @@ final class DeepSeek2State implements ForwardState {
         ensureCapacity(1);
     }
 
-    void ensureCapacity(int tokens) {
-        if (tokens <= capacity) {
-            return;
-        }
-        if (tokens > maxBatch) {
-            throw new IllegalArgumentException(tokens + " tokens exceed the batch limit " + maxBatch);
-        }
-        capacity = Math.min(maxBatch, Math.max(tokens, 2 * capacity));
+    @Override
+    protected void allocate(int capacity) {
         x = new float[capacity * hp.embedding()];
         xb = new float[capacity * hp.embedding()];
         ffnOut = new float[capacity * hp.embedding()];
@@ -68,25 +58,5 @@ final class DeepSeek2State implements ForwardState {
         if (moe != null) {
             moe.ensureCapacity(capacity);
         }
-    }
-
-    @Override
-    public int contextLength() {
-        return cache.contextLength();
-    }
-
-    @Override
-    public int maxBatch() {
-        return maxBatch;
-    }
-
-    @Override
-    public long cacheBytes() {
-        return cache.totalBytes();
-    }
-
-    @Override
-    public void close() {
-        cache.close();
     }
 }

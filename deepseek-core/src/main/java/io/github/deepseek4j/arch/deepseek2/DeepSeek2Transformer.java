@@ -79,9 +79,7 @@ public final class DeepSeek2Transformer implements Transformer {
         int latent = hp.latentWidth();
         Rope rope = hp.rope();
         // inp_embd [n, embedding]
-        for (int t = 0; t < n; t++) {
-            weights.tokenEmbedding().row(tokens[offset + t], s.x, t * e);
-        }
+        weights.io().embed(tokens, offset, n, s.x);
         observe(observer, -1, "inp_embd", s.x, n, e);
         for (int t = 0; t < n; t++) {
             rope.angles(position + t, s.cos, s.sin, t * rope.pairs());
@@ -110,9 +108,9 @@ public final class DeepSeek2Transformer implements Transformer {
             }
             observe(observer, l, "q", s.q, n, heads * headDim);
             observe(observer, l, "kv_cmpr_pe", s.kv, n, latent);
-            s.cache.write(l, LatentAttention.LATENT, position, s.kv, n);
+            s.cache().write(l, LatentAttention.LATENT, position, s.kv, n);
             // kqv_out [n, heads * value_dim]
-            attention.attend(s.q, n, position, s.cache, l, layer.keys(), layer.values(), s, s.att, parallel);
+            attention.attend(s.q, n, position, s.cache(), l, layer.keys(), layer.values(), s, s.att, parallel);
             observe(observer, l, "kqv_out", s.att, n, heads * hp.valueDim());
             layer.output().apply(s.att, n, s.xb, parallel);
             Residual.add(s.x, s.xb, n * e);
@@ -132,13 +130,7 @@ public final class DeepSeek2Transformer implements Transformer {
             return;
         }
         // result_norm, result_output
-        if (allRows) {
-            weights.outputNorm().apply(s.x, s.xb, n);
-            weights.output().apply(s.xb, n, logits, parallel);
-        } else {
-            weights.outputNorm().apply(s.x, (n - 1) * e, s.xb, 0);
-            weights.output().apply(s.xb, 1, logits, parallel);
-        }
+        weights.io().logits(s.x, n, allRows, s.xb, logits, parallel);
         observe(observer, -1, "result_output", logits, allRows ? n : 1, hp.vocabulary());
     }
 }

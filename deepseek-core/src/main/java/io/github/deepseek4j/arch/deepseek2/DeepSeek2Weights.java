@@ -1,7 +1,7 @@
 package io.github.deepseek4j.arch.deepseek2;
 
 import io.github.deepseek4j.ModelFormatException;
-import io.github.deepseek4j.arch.ArchMetadata;
+import io.github.deepseek4j.arch.block.EmbeddingsAndHead;
 import io.github.deepseek4j.arch.block.Linear;
 import io.github.deepseek4j.arch.block.MixtureOfExperts;
 import io.github.deepseek4j.arch.block.RmsNorm;
@@ -12,17 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Every weight of a DeepSeek-V2/V3 model that runs (multi-token-prediction blocks are not loaded). */
-record DeepSeek2Weights(Linear tokenEmbedding, List<DeepSeek2Layer> layers, RmsNorm outputNorm, Linear output) {
+record DeepSeek2Weights(EmbeddingsAndHead io, List<DeepSeek2Layer> layers) {
 
     static DeepSeek2Weights load(WeightSource source, DeepSeek2HyperParameters hp) throws ModelFormatException {
-        Linear embedding = source.linear(ArchMetadata.TOKEN_EMBD, hp.embedding(), hp.vocabulary());
+        EmbeddingsAndHead io = EmbeddingsAndHead.load(source, hp.embedding(), hp.vocabulary(), hp.rmsEps());
         List<DeepSeek2Layer> layers = new ArrayList<>(); // not presized: block_count is checked only as its tensors load
         for (int i = 0; i < hp.layers(); i++) {
             layers.add(loadLayer(source, hp, i, "blk." + i + "."));
         }
-        RmsNorm outputNorm = new RmsNorm(source.vector("output_norm.weight", hp.embedding()), hp.rmsEps());
-        Linear output = source.optionalLinear("output.weight", hp.embedding(), hp.vocabulary()).orElse(embedding);
-        return new DeepSeek2Weights(embedding, List.copyOf(layers), outputNorm, output);
+        return new DeepSeek2Weights(io, List.copyOf(layers));
     }
 
     private static DeepSeek2Layer loadLayer(WeightSource s, DeepSeek2HyperParameters hp, int index, String p)

@@ -1,18 +1,12 @@
 package io.github.deepseek4j.arch.llama;
 
-import io.github.deepseek4j.arch.ForwardState;
+import io.github.deepseek4j.arch.BatchState;
 import io.github.deepseek4j.runtime.KvCache;
 
-/**
- * A session's cache and scratch for a llama-family model. Scratch arrays grow to the largest batch seen
- * (at most {@code maxBatch} tokens) and are then reused, so decoding allocates nothing per token.
- */
-final class LlamaState implements ForwardState {
+/** A session's cache (keys and values per layer) and scratch for a llama-family model. */
+final class LlamaState extends BatchState {
 
-    final KvCache cache;
     private final LlamaHyperParameters hp;
-    private final int maxBatch;
-    private int capacity;
 
     float[] x;        // [tokens, embedding]      the residual stream
     float[] xb;       // [tokens, embedding]      normed input / projection output
@@ -27,21 +21,14 @@ final class LlamaState implements ForwardState {
     final float[] scores; // [heads, contextLength]
 
     LlamaState(LlamaHyperParameters hp, int contextLength, int maxBatch, int[] cacheWidths, int scoresSize) {
+        super(new KvCache(hp.layers(), contextLength, cacheWidths), maxBatch);
         this.hp = hp;
-        this.maxBatch = maxBatch;
-        this.cache = new KvCache(hp.layers(), contextLength, cacheWidths);
         this.scores = new float[scoresSize];
         ensureCapacity(1);
     }
 
-    void ensureCapacity(int tokens) {
-        if (tokens <= capacity) {
-            return;
-        }
-        if (tokens > maxBatch) {
-            throw new IllegalArgumentException(tokens + " tokens exceed the batch limit " + maxBatch);
-        }
-        capacity = Math.min(maxBatch, Math.max(tokens, 2 * capacity));
+    @Override
+    protected void allocate(int capacity) {
         x = new float[capacity * hp.embedding()];
         xb = new float[capacity * hp.embedding()];
         q = new float[capacity * hp.queryWidth()];
@@ -52,25 +39,5 @@ final class LlamaState implements ForwardState {
         up = new float[capacity * hp.feedForward()];
         cos = new float[capacity * hp.ropeDims() / 2];
         sin = new float[capacity * hp.ropeDims() / 2];
-    }
-
-    @Override
-    public int contextLength() {
-        return cache.contextLength();
-    }
-
-    @Override
-    public int maxBatch() {
-        return maxBatch;
-    }
-
-    @Override
-    public long cacheBytes() {
-        return cache.totalBytes();
-    }
-
-    @Override
-    public void close() {
-        cache.close();
     }
 }

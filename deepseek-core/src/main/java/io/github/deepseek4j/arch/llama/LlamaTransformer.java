@@ -77,9 +77,7 @@ public final class LlamaTransformer implements Transformer {
         int n = count;
         int e = hp.embedding();
         // inp_embd [n, embedding]
-        for (int t = 0; t < n; t++) {
-            weights.tokenEmbedding().row(tokens[offset + t], s.x, t * e);
-        }
+        weights.io().embed(tokens, offset, n, s.x);
         observe(observer, -1, "inp_embd", s.x, n, e);
         // rope angles [n, ropeDims/2], shared by every layer and head
         for (int t = 0; t < n; t++) {
@@ -99,10 +97,10 @@ public final class LlamaTransformer implements Transformer {
             observe(observer, l, "Qcur", s.q, n, hp.queryWidth());
             observe(observer, l, "Kcur", s.k, n, hp.keyWidth());
             observe(observer, l, "Vcur", s.v, n, hp.valueWidth());
-            s.cache.write(l, CausalAttention.KEYS, position, s.k, n);
-            s.cache.write(l, CausalAttention.VALUES, position, s.v, n);
+            s.cache().write(l, CausalAttention.KEYS, position, s.k, n);
+            s.cache().write(l, CausalAttention.VALUES, position, s.v, n);
             // kqv_out [n, heads*valueDim]
-            attention.attend(s.q, n, position, s.cache, l, s.scores, s.att, parallel);
+            attention.attend(s.q, n, position, s.cache(), l, s.scores, s.att, parallel);
             observe(observer, l, "kqv_out", s.att, n, hp.attentionWidth());
             // attn_out [n, embedding]; ffn_inp = x + attn_out
             layer.output().apply(s.att, n, s.xb, parallel);
@@ -120,13 +118,7 @@ public final class LlamaTransformer implements Transformer {
             return;
         }
         // result_norm [rows, embedding], result_output [rows, vocabulary]
-        if (allRows) {
-            weights.outputNorm().apply(s.x, s.xb, n);
-            weights.output().apply(s.xb, n, logits, parallel);
-        } else {
-            weights.outputNorm().apply(s.x, (n - 1) * e, s.xb, 0);
-            weights.output().apply(s.xb, 1, logits, parallel);
-        }
+        weights.io().logits(s.x, n, allRows, s.xb, logits, parallel);
         observe(observer, -1, "result_output", logits, allRows ? n : 1, hp.vocabulary());
     }
 

@@ -1,7 +1,7 @@
 package io.github.deepseek4j.arch.llama;
 
 import io.github.deepseek4j.ModelFormatException;
-import io.github.deepseek4j.arch.ArchMetadata;
+import io.github.deepseek4j.arch.block.EmbeddingsAndHead;
 import io.github.deepseek4j.arch.block.Linear;
 import io.github.deepseek4j.arch.block.RmsNorm;
 import io.github.deepseek4j.arch.block.SwiGluFeedForward;
@@ -11,22 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Every weight of a llama-family model. {@code output} is {@code token_embd} itself when the model ties
- * its output embeddings (no {@code output.weight}).
- */
-public record LlamaWeights(Linear tokenEmbedding, List<LlamaLayer> layers, RmsNorm outputNorm, Linear output) {
+/** Every weight of a llama-family model. */
+public record LlamaWeights(EmbeddingsAndHead io, List<LlamaLayer> layers) {
 
     public static LlamaWeights load(WeightSource source, LlamaHyperParameters hp, DenseVariant variant)
             throws ModelFormatException {
-        Linear embedding = source.linear(ArchMetadata.TOKEN_EMBD, hp.embedding(), hp.vocabulary());
+        EmbeddingsAndHead io = EmbeddingsAndHead.load(source, hp.embedding(), hp.vocabulary(), hp.rmsEps());
         List<LlamaLayer> layers = new ArrayList<>(); // not presized: block_count is checked only as its tensors load
         for (int i = 0; i < hp.layers(); i++) {
             layers.add(loadLayer(source, hp, variant, "blk." + i + "."));
         }
-        RmsNorm outputNorm = new RmsNorm(source.vector("output_norm.weight", hp.embedding()), hp.rmsEps());
-        Linear output = source.optionalLinear("output.weight", hp.embedding(), hp.vocabulary()).orElse(embedding);
-        return new LlamaWeights(embedding, List.copyOf(layers), outputNorm, output);
+        return new LlamaWeights(io, List.copyOf(layers));
     }
 
     private static LlamaLayer loadLayer(WeightSource s, LlamaHyperParameters hp, DenseVariant variant, String p)
