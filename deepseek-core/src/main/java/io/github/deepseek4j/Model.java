@@ -81,7 +81,7 @@ public final class Model implements AutoCloseable {
 
     /** The {@code general.architecture} of the file. */
     public String architecture() {
-        return transformer.architecture();
+        return transformer.info().architecture();
     }
 
     public Path path() {
@@ -89,7 +89,7 @@ public final class Model implements AutoCloseable {
     }
 
     public int vocabularySize() {
-        return transformer.vocabularySize();
+        return transformer.info().vocabularySize();
     }
 
     /** Positions each session's cache holds. */
@@ -99,12 +99,12 @@ public final class Model implements AutoCloseable {
 
     /** The context length the model was trained with. */
     public int trainedContextLength() {
-        return transformer.trainedContextLength();
+        return transformer.info().trainedContextLength();
     }
 
     /** KV cache bytes one position takes in a session. */
     public long cacheBytesPerToken() {
-        return transformer.cacheBytesPerToken();
+        return transformer.info().cacheBytesPerToken();
     }
 
     public int threads() {
@@ -224,7 +224,7 @@ public final class Model implements AutoCloseable {
             try {
                 String name = file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE);
                 Transformer transformer = Architectures.forName(name).load(file, backend);
-                int trained = transformer.trainedContextLength();
+                int trained = transformer.info().trainedContextLength();
                 int context = contextLength > 0 ? contextLength : Math.min(trained, DEFAULT_CONTEXT_LENGTH);
                 if (context > trained) {
                     LOG.warn("{}: context length {} exceeds the {} the model was trained with", path, context, trained);

@@ -29,7 +29,7 @@ public final class Session implements AutoCloseable {
         this.model = model;
         this.transformer = model.transformer();
         this.state = state;
-        this.lastLogits = new float[transformer.vocabularySize()];
+        this.lastLogits = new float[transformer.info().vocabularySize()];
     }
 
     /** Feeds {@code tokens} and returns the logits after the last one ({@link Model#vocabularySize()} values). */
@@ -52,7 +52,7 @@ public final class Session implements AutoCloseable {
     public GenerationResult generate(int[] promptTokens, GenerationOptions options) {
         Sampler sampler = options.temperature() == 0 ? Sampler.greedy()
                 : Sampler.temperature(options.temperature(), options.seed());
-        int n = transformer.vocabularySize();
+        int n = transformer.info().vocabularySize();
         long start = System.nanoTime();
         feed(promptTokens, false, null);
         long prefillEnd = System.nanoTime();
@@ -100,7 +100,7 @@ public final class Session implements AutoCloseable {
         if (tokens.length > contextLength() - position) {
             throw new ContextOverflowException(position, tokens.length, contextLength());
         }
-        int vocabulary = transformer.vocabularySize();
+        int vocabulary = transformer.info().vocabularySize();
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i] < 0 || tokens[i] >= vocabulary) {
                 throw new IllegalArgumentException("token " + tokens[i] + " at index " + i

@@ -9,16 +9,7 @@ import io.github.deepseek4j.quant.RowParallel;
  */
 public interface Transformer {
 
-    /** The {@code general.architecture} value of the file. */
-    String architecture();
-
-    int vocabularySize();
-
-    /** The context length the model was trained with ({@code <arch>.context_length}). */
-    int trainedContextLength();
-
-    /** Cache bytes one position takes over all layers. */
-    long cacheBytesPerToken();
+    ModelInfo info();
 
     /** A fresh state: a cache for {@code contextLength} positions and scratch for batches of up to {@code maxBatch} tokens. */
     ForwardState newState(int contextLength, int maxBatch);

@@ -2,6 +2,7 @@ package io.github.deepseek4j.arch.deepseek2;
 
 import io.github.deepseek4j.IntermediateObserver;
 import io.github.deepseek4j.arch.ForwardState;
+import io.github.deepseek4j.arch.ModelInfo;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.MixtureOfExperts;
 import io.github.deepseek4j.arch.block.Residual;
@@ -39,23 +40,8 @@ public final class DeepSeek2Transformer implements Transformer {
     }
 
     @Override
-    public String architecture() {
-        return hp.architecture();
-    }
-
-    @Override
-    public int vocabularySize() {
-        return hp.vocabulary();
-    }
-
-    @Override
-    public int trainedContextLength() {
-        return hp.contextLength();
-    }
-
-    @Override
-    public long cacheBytesPerToken() {
-        return 4L * hp.layers() * hp.latentWidth();
+    public ModelInfo info() {
+        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), 4L * hp.layers() * hp.latentWidth());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.deepseek4j.arch.llama;
 
 import io.github.deepseek4j.IntermediateObserver;
 import io.github.deepseek4j.arch.ForwardState;
+import io.github.deepseek4j.arch.ModelInfo;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.CausalAttention;
 import io.github.deepseek4j.arch.block.Residual;
@@ -43,23 +44,8 @@ public final class LlamaTransformer implements Transformer {
     }
 
     @Override
-    public String architecture() {
-        return hp.architecture();
-    }
-
-    @Override
-    public int vocabularySize() {
-        return hp.vocabulary();
-    }
-
-    @Override
-    public int trainedContextLength() {
-        return hp.contextLength();
-    }
-
-    @Override
-    public long cacheBytesPerToken() {
-        return 4L * hp.layers() * (hp.keyWidth() + hp.valueWidth());
+    public ModelInfo info() {
+        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), 4L * hp.layers() * (hp.keyWidth() + hp.valueWidth()));
     }
 
     @Override
