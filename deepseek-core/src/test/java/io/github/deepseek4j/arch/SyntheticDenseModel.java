@@ -191,17 +191,6 @@ public final class SyntheticDenseModel {
         return out;
     }
 
-    /** RMS(actual - expected) / RMS(expected). */
-    public static double relativeRmsError(float[] actual, double[] expected) {
-        double diff = 0;
-        double ref = 0;
-        for (int i = 0; i < expected.length; i++) {
-            diff += (actual[i] - expected[i]) * (actual[i] - expected[i]);
-            ref += expected[i] * expected[i];
-        }
-        return Math.sqrt(diff / ref);
-    }
-
     private float[] t(String name) {
         return tensors.get(name);
     }
@@ -220,16 +209,7 @@ public final class SyntheticDenseModel {
     }
 
     private double[] rmsNorm(double[] x, float[] w) {
-        double ss = 0;
-        for (double v : x) {
-            ss += v * v;
-        }
-        double scale = 1 / Math.sqrt(ss / x.length + eps);
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] * scale * w[i];
-        }
-        return out;
+        return Float64.rmsNorm(x, Float64.widen(w), eps);
     }
 
     private void headNormAndRope(double[] x, int offset, String normName, int pos) {

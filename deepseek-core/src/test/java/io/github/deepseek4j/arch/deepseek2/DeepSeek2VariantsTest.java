@@ -3,7 +3,7 @@ package io.github.deepseek4j.arch.deepseek2;
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.Session;
-import io.github.deepseek4j.arch.SyntheticDenseModel;
+import io.github.deepseek4j.arch.Float64;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufTensorInfo;
 import io.github.deepseek4j.gguf.GgufWriter;
@@ -62,7 +62,7 @@ class DeepSeek2VariantsTest {
         try (Model model = Model.builder(file).threads(2).contextLength(16).build(); Session s = model.newSession()) {
             float[][] rows = s.forwardAll(TOKENS);
             for (int i = 0; i < TOKENS.length; i++) {
-                assertThat(SyntheticDenseModel.relativeRmsError(rows[i], expected[i])).as("row %d", i).isLessThan(1e-5);
+                assertThat(Float64.relativeRmsError(rows[i], expected[i])).as("row %d", i).isLessThan(1e-5);
             }
         }
     }

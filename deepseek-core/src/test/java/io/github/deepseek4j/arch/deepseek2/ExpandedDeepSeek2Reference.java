@@ -1,5 +1,6 @@
 package io.github.deepseek4j.arch.deepseek2;
 
+import io.github.deepseek4j.arch.Float64;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
 import io.github.deepseek4j.quant.KernelBackends;
@@ -120,9 +121,9 @@ final class ExpandedDeepSeek2Reference {
                         }
                     }
                 }
-                add(x, mv(p + "attn_output.weight", att));
+                Float64.add(x, mv(p + "attn_output.weight", att));
                 double[] g = rms(x, vec(p + "ffn_norm.weight"));
-                add(x, l < leading ? swiglu(p, "", -1, g) : moe(p, g));
+                Float64.add(x, l < leading ? swiglu(p, "", -1, g) : moe(p, g));
             }
             out[pos] = mv(f.hasTensor("output.weight") ? "output.weight" : "token_embd.weight",
                     rms(x, vec("output_norm.weight")));
@@ -219,16 +220,7 @@ final class ExpandedDeepSeek2Reference {
     }
 
     private double[] rms(double[] x, double[] w) {
-        double ss = 0;
-        for (double v : x) {
-            ss += v * v;
-        }
-        double s = 1 / Math.sqrt(ss / x.length + eps);
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] * s * w[i];
-        }
-        return out;
+        return Float64.rmsNorm(x, w, eps);
     }
 
     private double[] mv(String name, double[] x) throws Exception {
@@ -257,11 +249,7 @@ final class ExpandedDeepSeek2Reference {
         int n = (int) t.dim(0);
         float[] v = new float[n];
         KernelBackends.scalar().kernel(t.type()).dequantize(t.data(), r * t.rowBytes(), v, 0, n);
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = v[i];
-        }
-        return d;
+        return Float64.widen(v);
     }
 
     private double element(String name, long index) throws Exception {
@@ -272,11 +260,5 @@ final class ExpandedDeepSeek2Reference {
 
     private static double[] flatten(double[][] parts) {
         return java.util.Arrays.stream(parts).flatMapToDouble(java.util.Arrays::stream).toArray();
-    }
-
-    private static void add(double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] += y[i];
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.github.deepseek4j.arch.deepseek2;
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
 import io.github.deepseek4j.arch.Architectures;
-import io.github.deepseek4j.arch.SyntheticDenseModel;
+import io.github.deepseek4j.arch.Float64;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,7 @@ class LatentCacheTest {
             float[][] rows = s.forwardAll(java.util.Arrays.copyOf(TOKENS, prompt));
             for (int i = 0; i < TOKENS.length; i++) {
                 float[] actual = i < prompt ? rows[i] : s.forward(TOKENS[i]);
-                assertThat(SyntheticDenseModel.relativeRmsError(actual, expanded[i])).as("row %d", i).isLessThan(1e-5);
+                assertThat(Float64.relativeRmsError(actual, expanded[i])).as("row %d", i).isLessThan(1e-5);
             }
         }
     }
