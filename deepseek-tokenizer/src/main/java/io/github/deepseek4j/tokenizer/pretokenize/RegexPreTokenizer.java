@@ -53,6 +53,10 @@ public final class RegexPreTokenizer {
         if (start >= end) {
             return;
         }
+        if (patterns.length == 0) {
+            sink.piece(start, end);
+            return;
+        }
         int[] bounds = {start, end};
         int count = 1;
         for (int p = 0; p < patterns.length - 1; p++) {
