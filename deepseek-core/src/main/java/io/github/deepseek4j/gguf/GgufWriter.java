@@ -141,7 +141,9 @@ public final class GgufWriter {
     public void write(Path path) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+        // Not createTempFile: its owner-only permissions would carry over to the model file.
+        Path tmp = Files.createFile(dir.resolve("." + path.getFileName() + "." + ProcessHandle.current().pid()
+                + "-" + System.nanoTime() + ".tmp"));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 write(ch);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GgufSharedFilesTest {
 
     static List<Path> sharedGgufFiles() throws IOException {
-        Path root = SharedData.require("README.md").getParent();
+        Path root = SharedData.require("README.md").getParent().toRealPath();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".gguf")).sorted().toList();
         }

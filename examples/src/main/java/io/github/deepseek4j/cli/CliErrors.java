@@ -1,5 +1,8 @@
 package io.github.deepseek4j.cli;
 
+import io.github.deepseek4j.quant.UnsupportedWeightTypeException;
+
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
@@ -7,6 +10,12 @@ import java.nio.file.NoSuchFileException;
 final class CliErrors {
 
     private CliErrors() {
+    }
+
+    /** Problems with what the user gave us (files, names, values), as opposed to bugs. */
+    static boolean isBadInput(Throwable e) {
+        return e instanceof IOException || e instanceof IllegalArgumentException
+                || e instanceof UnsupportedWeightTypeException || e instanceof UnsupportedOperationException;
     }
 
     static String describe(Throwable e) {

@@ -1,6 +1,8 @@
 package io.github.deepseek4j.cli;
 
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "Run and inspect DeepSeek-family models in GGUF format.",
         subcommands = {
                 InspectCommand.class,
+                DumpTensorCommand.class,
+                SynthCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DeepSeekCli {
@@ -25,12 +29,22 @@ public final class DeepSeekCli {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests and embedding). */
+    /** Runs the command line on the standard streams and returns its exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new DeepSeekCli());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams and returns its exit code (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new DeepSeekCli()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + CliErrors.describe(e));
-            return EXIT_BAD_INPUT;
+            if (CliErrors.isBadInput(e)) {
+                cmd.getErr().println("error: " + CliErrors.describe(e));
+                return EXIT_BAD_INPUT;
+            }
+            cmd.getErr().println("internal error (please report it): " + e);
+            e.printStackTrace(cmd.getErr());
+            return EXIT_CHECK_FAILED;
         });
         return cli.execute(args);
     }
