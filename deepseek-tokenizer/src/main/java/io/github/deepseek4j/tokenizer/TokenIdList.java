@@ -19,11 +19,24 @@ public final class TokenIdList {
         ids[size++] = id;
     }
 
+    public void addAll(int[] more) {
+        if (size + more.length > ids.length) {
+            ids = Arrays.copyOf(ids, Math.max(ids.length * 2, size + more.length));
+        }
+        System.arraycopy(more, 0, ids, size, more.length);
+        size += more.length;
+    }
+
     public int size() {
         return size;
     }
 
     public int[] toArray() {
         return Arrays.copyOf(ids, size);
+    }
+
+    /** The ids from position {@code from} on. */
+    public int[] toArray(int from) {
+        return Arrays.copyOfRange(ids, from, size);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Byte-level BPE (GPT-2, DeepSeek, LLaMA 3, Qwen...): text is split by the pre-tokenizer, each
@@ -23,7 +24,13 @@ import java.util.Map;
  */
 public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
 
+    /** Pieces up to this many chars are cached; longer ones are rare and would crowd the cache. */
+    private static final int CACHED_PIECE_CHARS = 32;
+    private static final int CACHE_LIMIT = 1 << 16;
+
     private final RegexPreTokenizer preTokenizer;
+    /** Ids of recently seen pieces: text repeats its words, so most pieces skip merging. */
+    private final ConcurrentHashMap<String, int[]> pieceCache = new ConcurrentHashMap<>();
     private final boolean ignoreMerges;
     private final Map<String, Integer> normalTokenIds;
     private final int vocabularySize;
@@ -107,6 +114,24 @@ public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
     }
 
     private void encodePiece(String text, int start, int end, Scratch scratch, TokenIdList out) {
+        if (end - start > CACHED_PIECE_CHARS) {
+            mergePiece(text, start, end, scratch, out);
+            return;
+        }
+        String piece = text.substring(start, end);
+        int[] cached = pieceCache.get(piece);
+        if (cached != null) {
+            out.addAll(cached);
+            return;
+        }
+        int before = out.size();
+        mergePiece(text, start, end, scratch, out);
+        if (pieceCache.size() < CACHE_LIMIT) {
+            pieceCache.put(piece, out.toArray(before));
+        }
+    }
+
+    private void mergePiece(String text, int start, int end, Scratch scratch, TokenIdList out) {
         int n = scratch.utf8(text, start, end);
         if (ignoreMerges) {
             Integer whole = normalTokenIds.get(ByteLevelAlphabet.encode(scratch.bytes, n));
@@ -136,11 +161,11 @@ public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
             if (ids[left] < 0 || right < 0) {
                 continue;
             }
-            int slot = merges.find(ids[left], ids[right]);
-            if (slot < 0 || merges.rankAt(slot) != rank) {
+            long merge = merges.find(ids[left], ids[right]);
+            if (merge < 0 || MergeTable.rank(merge) != rank) {
                 continue; // stale: one side merged with something else since
             }
-            ids[left] = merges.resultAt(slot);
+            ids[left] = MergeTable.result(merge);
             ids[right] = -1;
             next[left] = next[right];
             if (next[left] >= 0) {
@@ -157,9 +182,9 @@ public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
     }
 
     private void offer(PairQueue queue, int[] ids, int left, int right) {
-        int slot = merges.find(ids[left], ids[right]);
-        if (slot >= 0) {
-            queue.add(((long) merges.rankAt(slot) << 32) | left);
+        long merge = merges.find(ids[left], ids[right]);
+        if (merge >= 0) {
+            queue.add(((long) MergeTable.rank(merge) << 32) | left);
         }
     }
 

@@ -1,24 +1,24 @@
 package io.github.deepseek4j.tokenizer.bpe;
 
 /**
- * BPE merge ranks keyed by the pair of symbol ids, in an open-addressing table of primitive
- * arrays: a lookup allocates nothing, which matters in the merge loop.
+ * BPE merges keyed by the pair of symbol ids, in an open-addressing table over one primitive
+ * array: a lookup allocates nothing and touches one cache line (key and value sit side by side),
+ * which matters in the merge loop.
  */
 final class MergeTable {
 
     private static final long EMPTY = -1L;
 
-    private final long[] keys;
-    private final int[] ranks;
-    private final int[] results;
+    /** Slot i holds the key at 2i and {@code rank << 32 | result} at 2i + 1. */
+    private final long[] table;
     private final int mask;
 
     MergeTable(int expectedEntries) {
         int capacity = Integer.highestOneBit(Math.max(4, expectedEntries) * 2 - 1) << 1;
-        keys = new long[capacity];
-        ranks = new int[capacity];
-        results = new int[capacity];
-        java.util.Arrays.fill(keys, EMPTY);
+        table = new long[capacity * 2];
+        for (int i = 0; i < table.length; i += 2) {
+            table[i] = EMPTY;
+        }
         mask = capacity - 1;
     }
 
@@ -26,37 +26,36 @@ final class MergeTable {
     void put(int left, int right, int rank, int result) {
         long key = key(left, right);
         int slot = slot(key);
-        while (keys[slot] != EMPTY) {
-            if (keys[slot] == key) {
+        while (table[2 * slot] != EMPTY) {
+            if (table[2 * slot] == key) {
                 return;
             }
             slot = (slot + 1) & mask;
         }
-        keys[slot] = key;
-        ranks[slot] = rank;
-        results[slot] = result;
+        table[2 * slot] = key;
+        table[2 * slot + 1] = ((long) rank << 32) | (result & 0xFFFFFFFFL);
     }
 
-    /** The slot of a pair's merge, or -1 when the pair does not merge. */
-    int find(int left, int right) {
+    /** The merge of a pair as {@code rank << 32 | result}, or -1 when the pair does not merge. */
+    long find(int left, int right) {
         long key = key(left, right);
         int slot = slot(key);
         long k;
-        while ((k = keys[slot]) != EMPTY) {
+        while ((k = table[2 * slot]) != EMPTY) {
             if (k == key) {
-                return slot;
+                return table[2 * slot + 1];
             }
             slot = (slot + 1) & mask;
         }
         return -1;
     }
 
-    int rankAt(int slot) {
-        return ranks[slot];
+    static int rank(long merge) {
+        return (int) (merge >>> 32);
     }
 
-    int resultAt(int slot) {
-        return results[slot];
+    static int result(long merge) {
+        return (int) merge;
     }
 
     private static long key(int left, int right) {
@@ -67,4 +66,5 @@ final class MergeTable {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32)) & mask;
     }
+
 }
