@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * What every tokenizer over a {@link Vocabulary} shares: special-token matching, BOS/EOS, decoding
@@ -172,6 +173,23 @@ public abstract class VocabularyTokenizer implements Tokenizer {
     @Override
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** Returns the vocabulary, or throws when it is for another algorithm than the subclass implements. */
+    protected static Vocabulary requireKind(Vocabulary vocabulary, TokenizerKind kind) {
+        if (vocabulary.kind() != kind) {
+            throw new TokenizerException("not a " + kind + " vocabulary: " + vocabulary);
+        }
+        return vocabulary;
+    }
+
+    /** The decoded bytes of every token, by id, computed by {@code piece} from the id. */
+    protected static byte[][] pieces(Vocabulary vocabulary, IntFunction<byte[]> piece) {
+        byte[][] pieces = new byte[vocabulary.size()][];
+        for (int id = 0; id < pieces.length; id++) {
+            pieces[id] = piece.apply(id);
+        }
+        return pieces;
     }
 
     /** UTF-8 bytes of a string. */

@@ -45,7 +45,7 @@ public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
      * @param ignoreMerges look a whole piece up in the vocabulary before merging (llama 3)
      */
     public ByteLevelBpeTokenizer(Vocabulary vocabulary, RegexPreTokenizer preTokenizer, boolean ignoreMerges) {
-        super(requireKind(vocabulary), pieces(vocabulary), false);
+        super(requireKind(vocabulary, TokenizerKind.BYTE_LEVEL_BPE), pieces(vocabulary, id -> piece(vocabulary, id)), false);
         this.preTokenizer = preTokenizer;
         this.ignoreMerges = ignoreMerges;
         this.vocabularySize = vocabulary.size();
@@ -73,23 +73,12 @@ public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
         }
     }
 
-    private static Vocabulary requireKind(Vocabulary vocabulary) {
-        if (vocabulary.kind() != TokenizerKind.BYTE_LEVEL_BPE) {
-            throw new TokenizerException("not a byte-level BPE vocabulary: " + vocabulary);
-        }
-        return vocabulary;
-    }
-
-    private static byte[][] pieces(Vocabulary vocabulary) {
-        byte[][] pieces = new byte[vocabulary.size()][];
-        for (int id = 0; id < pieces.length; id++) {
-            TokenType type = vocabulary.type(id);
-            String text = vocabulary.token(id);
-            // added tokens are stored as plain text, the others in the byte alphabet
-            boolean plain = type == TokenType.USER_DEFINED || type.isSpecialMarkup();
-            pieces[id] = plain ? utf8(text) : ByteLevelAlphabet.decode(text);
-        }
-        return pieces;
+    /** Added tokens are stored as plain text, the others in the byte alphabet. */
+    private static byte[] piece(Vocabulary vocabulary, int id) {
+        TokenType type = vocabulary.type(id);
+        String text = vocabulary.token(id);
+        boolean plain = type == TokenType.USER_DEFINED || type.isSpecialMarkup();
+        return plain ? utf8(text) : ByteLevelAlphabet.decode(text);
     }
 
     private int symbol(String text, Map<String, Integer> extraIds) {

@@ -9,6 +9,7 @@ import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.VocabularyTokenizer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -29,7 +30,8 @@ public final class SentencePieceTokenizer extends VocabularyTokenizer {
     private final int unknownId;
 
     public SentencePieceTokenizer(Vocabulary vocabulary) {
-        super(requireKind(vocabulary), pieces(vocabulary), vocabulary.addSpacePrefix());
+        super(requireKind(vocabulary, TokenizerKind.SENTENCE_PIECE), pieces(vocabulary, id -> piece(vocabulary, id)),
+                vocabulary.addSpacePrefix());
         pieceIds = new HashMap<>(vocabulary.size() * 2);
         scores = new float[vocabulary.size()];
         for (int id = 0; id < vocabulary.size(); id++) {
@@ -40,7 +42,7 @@ public final class SentencePieceTokenizer extends VocabularyTokenizer {
             }
         }
         unknownId = vocabulary.specialIds().unknown();
-        java.util.Arrays.fill(byteTokens, -1);
+        Arrays.fill(byteTokens, -1);
         for (int id = vocabulary.size() - 1; id >= 0; id--) {
             if (vocabulary.type(id) == TokenType.BYTE) {
                 byteTokens[parseByteToken(vocabulary.token(id), id)] = id;
@@ -54,24 +56,13 @@ public final class SentencePieceTokenizer extends VocabularyTokenizer {
         }
     }
 
-    private static Vocabulary requireKind(Vocabulary vocabulary) {
-        if (vocabulary.kind() != TokenizerKind.SENTENCE_PIECE) {
-            throw new TokenizerException("not a SentencePiece vocabulary: " + vocabulary);
-        }
-        return vocabulary;
-    }
-
-    private static byte[][] pieces(Vocabulary vocabulary) {
-        byte[][] pieces = new byte[vocabulary.size()][];
-        for (int id = 0; id < pieces.length; id++) {
-            String text = vocabulary.token(id);
-            pieces[id] = switch (vocabulary.type(id)) {
-                case BYTE -> new byte[] {(byte) parseByteToken(text, id)};
-                case NORMAL, UNDEFINED, UNUSED -> utf8WithSpaces(text);
-                default -> utf8(text);
-            };
-        }
-        return pieces;
+    private static byte[] piece(Vocabulary vocabulary, int id) {
+        String text = vocabulary.token(id);
+        return switch (vocabulary.type(id)) {
+            case BYTE -> new byte[] {(byte) parseByteToken(text, id)};
+            case NORMAL, UNDEFINED, UNUSED -> utf8WithSpaces(text);
+            default -> utf8(text);
+        };
     }
 
     /** The byte of a {@code <0xXX>} token. */

@@ -27,7 +27,9 @@ public final class WordPieceTokenizer extends VocabularyTokenizer {
     private final int unknownId;
 
     public WordPieceTokenizer(Vocabulary vocabulary) {
-        super(requireKind(vocabulary), pieces(vocabulary), true);
+        super(requireKind(vocabulary, TokenizerKind.WORD_PIECE), pieces(vocabulary, id ->
+                vocabulary.type(id) == TokenType.NORMAL ? utf8WithSpaces(vocabulary.token(id)) : utf8(vocabulary.token(id))),
+                true);
         pieceIds = new HashMap<>(vocabulary.size() * 2);
         int max = 1;
         for (int id = 0; id < vocabulary.size(); id++) {
@@ -39,22 +41,6 @@ public final class WordPieceTokenizer extends VocabularyTokenizer {
         }
         maxPieceLength = max;
         unknownId = vocabulary.specialIds().unknown();
-    }
-
-    private static Vocabulary requireKind(Vocabulary vocabulary) {
-        if (vocabulary.kind() != TokenizerKind.WORD_PIECE) {
-            throw new TokenizerException("not a WordPiece vocabulary: " + vocabulary);
-        }
-        return vocabulary;
-    }
-
-    private static byte[][] pieces(Vocabulary vocabulary) {
-        byte[][] pieces = new byte[vocabulary.size()][];
-        for (int id = 0; id < pieces.length; id++) {
-            String text = vocabulary.token(id);
-            pieces[id] = vocabulary.type(id) == TokenType.NORMAL ? utf8WithSpaces(text) : utf8(text);
-        }
-        return pieces;
     }
 
     @Override
