@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 DumpTensorCommand.class,
                 SynthCommand.class,
+                TokenizeCommand.class,
+                TokenizeCheckCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DeepSeekCli {
