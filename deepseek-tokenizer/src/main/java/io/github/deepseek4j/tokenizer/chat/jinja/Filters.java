@@ -3,7 +3,6 @@ package io.github.deepseek4j.tokenizer.chat.jinja;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,7 +49,7 @@ final class Filters {
         register((v, a) -> extreme(v, a, -1), "min");
         register((v, a) -> v, "safe");
         register(Filters::escape, "escape", "e");
-        register((v, a) -> PercentFormat.format(Values.str(v), a.positional()), "format");
+        register((v, a) -> PercentFormat.format(Values.str(v), new Tuple(a.positional())), "format");
     }
 
     private Filters() {
@@ -83,7 +82,7 @@ final class Filters {
                     + Values.typeName(v));
         }
         List<Object> pairs = new ArrayList<>(m.size());
-        m.forEach((k, val) -> pairs.add(Collections.unmodifiableList(Arrays.asList(k, val))));
+        m.forEach((k, val) -> pairs.add(Tuple.of(k, val)));
         return pairs;
     }
 

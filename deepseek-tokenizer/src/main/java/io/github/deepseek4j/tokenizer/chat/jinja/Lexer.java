@@ -116,12 +116,20 @@ final class Lexer {
     private void tag(Kind begin, Kind end, String closer) {
         int startLine = line;
         tokens.add(new Token(begin, "", null, line));
+        int openBrackets = 0;
         while (true) {
             skipSpace();
             if (pos >= src.length()) {
                 throw new TemplateSyntaxException("unclosed tag, expected '" + closer + "'", startLine);
             }
             char c = src.charAt(pos);
+            if (openBrackets > 0) {
+                // inside (), [] or {} a '}}' or '%}' belongs to the expression, as in jinja2
+                Token t = expressionToken(c);
+                openBrackets += bracketBalance(t);
+                tokens.add(t);
+                continue;
+            }
             if ((c == '-' || c == '+') && src.startsWith(closer, pos + 1)) {
                 pos += 3;
                 tokens.add(new Token(end, closer, null, line));
@@ -134,8 +142,21 @@ final class Lexer {
                 afterTagEnd(false, false, end == Kind.BLOCK_END);
                 return;
             }
-            tokens.add(expressionToken(c));
+            Token t = expressionToken(c);
+            openBrackets += bracketBalance(t);
+            tokens.add(t);
         }
+    }
+
+    private static int bracketBalance(Token t) {
+        if (!t.is(Kind.OPERATOR)) {
+            return 0;
+        }
+        return switch (t.text()) {
+            case "(", "[", "{" -> 1;
+            case ")", "]", "}" -> -1;
+            default -> 0;
+        };
     }
 
     private void afterTagEnd(boolean strip, boolean keep, boolean block) {

@@ -6,12 +6,10 @@ import java.util.List;
 final class LoopInfo {
 
     private final List<Object> items;
-    private final int depth;
     private int index;
 
-    LoopInfo(List<Object> items, int depth) {
+    LoopInfo(List<Object> items) {
         this.items = items;
-        this.depth = depth;
     }
 
     void moveTo(int index) {
@@ -28,8 +26,9 @@ final class LoopInfo {
             case "first" -> index == 0;
             case "last" -> index == n - 1;
             case "length" -> (long) n;
-            case "depth" -> (long) depth;
-            case "depth0" -> (long) depth - 1;
+            // only recursive loops (unsupported) go deeper than 1
+            case "depth" -> 1L;
+            case "depth0" -> 0L;
             case "previtem" -> index > 0 ? items.get(index - 1) : new Undefined("there is no previous item");
             case "nextitem" -> index < n - 1 ? items.get(index + 1) : new Undefined("there is no next item");
             case "cycle" -> (JinjaCallable) (args, kwargs) -> {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Python's {@code format % values} for the common conversions ({@code %s %r %d %i %f %%}, with
- * width, precision and the {@code -} flag). A list supplies several values, anything else one.
+ * width, precision and the {@code -} flag). A tuple supplies several values, anything else one.
  */
 final class PercentFormat {
 
@@ -15,7 +15,7 @@ final class PercentFormat {
     }
 
     static String format(String format, Object values) {
-        List<?> args = values instanceof List<?> l ? l : Collections.singletonList(values);
+        List<?> args = values instanceof Tuple t ? t : Collections.singletonList(values);
         StringBuilder out = new StringBuilder();
         int next = 0;
         for (int i = 0; i < format.length(); i++) {

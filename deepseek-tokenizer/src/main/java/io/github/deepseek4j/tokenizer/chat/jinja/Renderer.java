@@ -3,7 +3,6 @@ package io.github.deepseek4j.tokenizer.chat.jinja;
 import io.github.deepseek4j.tokenizer.chat.jinja.Node.Target;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ final class Renderer {
     private enum Flow { NORMAL, BREAK, CONTINUE }
 
     private int callDepth;
-    private int loopDepth;
 
     String render(List<Node> template, Scope scope) {
         StringBuilder out = new StringBuilder();
@@ -104,18 +102,14 @@ final class Renderer {
         if (items.isEmpty()) {
             return run(n.otherwise(), scope, out);
         }
-        LoopInfo info = new LoopInfo(items, ++loopDepth);
-        try {
-            for (int i = 0; i < items.size(); i++) {
-                info.moveTo(i);
-                assign(n.target(), items.get(i), body);
-                body.set("loop", info);
-                if (run(n.body(), body, out) == Flow.BREAK) {
-                    break;
-                }
+        LoopInfo info = new LoopInfo(items);
+        for (int i = 0; i < items.size(); i++) {
+            info.moveTo(i);
+            assign(n.target(), items.get(i), body);
+            body.set("loop", info);
+            if (run(n.body(), body, out) == Flow.BREAK) {
+                break;
             }
-        } finally {
-            loopDepth--;
         }
         return Flow.NORMAL;
     }
@@ -166,7 +160,7 @@ final class Renderer {
                     }
                 }
                 frame.set("varargs", positional.size() > params.size()
-                        ? new ArrayList<>(positional.subList(params.size(), positional.size())) : List.of());
+                        ? new Tuple(new ArrayList<>(positional.subList(params.size(), positional.size()))) : Tuple.of());
                 frame.set("kwargs", extra);
                 StringBuilder out = new StringBuilder();
                 run(m.body(), frame, out);
@@ -182,7 +176,7 @@ final class Renderer {
             case Expr.Literal l -> l.value();
             case Expr.Name n -> scope.lookup(n.name());
             case Expr.ListLiteral l -> evalAll(l.items(), scope);
-            case Expr.TupleLiteral t -> Collections.unmodifiableList(evalAll(t.items(), scope));
+            case Expr.TupleLiteral t -> new Tuple(evalAll(t.items(), scope));
             case Expr.DictLiteral d -> {
                 Map<Object, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < d.keys().size(); i++) {

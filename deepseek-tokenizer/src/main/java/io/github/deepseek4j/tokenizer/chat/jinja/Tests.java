@@ -21,7 +21,8 @@ final class Tests {
             Map.entry("mapping", (v, a) -> v instanceof Map<?, ?>),
             Map.entry("iterable", (v, a) -> v instanceof String || v instanceof List<?> || v instanceof Map<?, ?>
                     || v instanceof Undefined),
-            Map.entry("sequence", (v, a) -> v instanceof String || v instanceof List<?> || v instanceof Map<?, ?>),
+            Map.entry("sequence", (v, a) -> v instanceof String || v instanceof List<?> || v instanceof Map<?, ?>
+                    || v instanceof Undefined),
             Map.entry("callable", (v, a) -> v instanceof JinjaCallable),
             Map.entry("sameas", (v, a) -> sameAs(v, a.get(0, "other", Arguments.REQUIRED))),
             Map.entry("eq", Tests::equal), Map.entry("equalto", Tests::equal), Map.entry("==", Tests::equal),

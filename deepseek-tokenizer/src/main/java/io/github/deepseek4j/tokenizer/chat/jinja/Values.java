@@ -97,11 +97,12 @@ final class Values {
             case Double d -> floatRepr(d);
             case Undefined u -> "";
             case List<?> l -> {
-                StringBuilder sb = new StringBuilder("[");
+                boolean tuple = l instanceof Tuple;
+                StringBuilder sb = new StringBuilder(tuple ? "(" : "[");
                 for (int i = 0; i < l.size(); i++) {
                     sb.append(i > 0 ? ", " : "").append(repr(l.get(i)));
                 }
-                yield sb.append(']').toString();
+                yield sb.append(tuple ? (l.size() == 1 ? ",)" : ")") : "]").toString();
             }
             case Map<?, ?> m -> {
                 StringBuilder sb = new StringBuilder("{");
@@ -335,7 +336,7 @@ final class Values {
             case "/" -> floatOp(op, a, b);
             case "//" -> Math.floorDiv(a, nonZero(b));
             case "%" -> Math.floorMod(a, nonZero(b));
-            case "**" -> b >= 0 ? power(a, b) : Math.pow(a, b);
+            case "**" -> b >= 0 ? (Object) power(a, b) : (Object) Math.pow(a, b);
             default -> throw new IllegalStateException(op);
         };
     }
