@@ -303,6 +303,10 @@ final class Values {
                         joined.addAll(y);
                         return joined;
                     }
+                    if (a instanceof String || a instanceof List<?>) {
+                        throw new TemplateRuntimeException("TypeError: can only concatenate " + typeName(a)
+                                + " (not \"" + typeName(b) + "\") to " + typeName(a));
+                    }
                 }
                 case "*" -> {
                     if (isInteger(b) && (a instanceof String || a instanceof List<?>)) {
