@@ -1,0 +1,38 @@
+package io.github.deepseek4j.source;
+
+import java.util.Locale;
+
+/** The archive kinds a model may be packed in, recognised by file name. */
+enum ArchiveFormat {
+    TAR(".tar"),
+    TAR_GZ(".tar.gz", ".tgz"),
+    TAR_XZ(".tar.xz", ".txz"),
+    ZIP(".zip"),
+    GZ(".gz");
+
+    static final String SUFFIXES = "(.tar, .tar.gz, .tgz, .tar.xz, .txz, .zip, .gz)";
+
+    private final String[] suffixes;
+
+    ArchiveFormat(String... suffixes) {
+        this.suffixes = suffixes;
+    }
+
+    /** The format a file name announces, or {@code null} for anything else (e.g. a plain .gguf). */
+    static ArchiveFormat of(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        for (ArchiveFormat f : values()) { // TAR_GZ is tried before GZ, so "x.tar.gz" is a tar
+            for (String suffix : f.suffixes) {
+                if (lower.endsWith(suffix)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The name of the single file a {@code .gz} holds: its own name without the suffix. */
+    static String gunzippedName(String fileName) {
+        return fileName.substring(0, fileName.length() - ".gz".length());
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.deepseek4j.source;
+
+import io.github.deepseek4j.ModelFormatException;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Unpacks the GGUF files of an archive into a directory, refusing anything unsafe: entries whose
+ * names leave the archive (absolute, {@code ..}), links posing as models, two files with one name,
+ * and more bytes than the configured limit. Other files (READMEs, licenses) are skipped.
+ */
+final class ArchiveUnpacker {
+
+    private static final Pattern SPLIT_NAME = Pattern.compile("(.*)-(\\d{5})-of-(\\d{5})\\.gguf");
+
+    private final String source;
+    private final String archiveName;
+    private final long maxBytes;
+    private long unpacked;
+
+    /**
+     * @param source      names the archive in error messages (a path or {@code classpath:...})
+     * @param archiveName the archive's file name (a {@code .gz} unpacks to this name less ".gz")
+     */
+    ArchiveUnpacker(String source, String archiveName, long maxBytes) {
+        this.source = source;
+        this.archiveName = archiveName;
+        this.maxBytes = maxBytes;
+    }
+
+    void unpack(ArchiveFormat format, InputStream raw, Path target) throws IOException {
+        InputStream in = new BufferedInputStream(raw);
+        switch (format) {
+            case GZ -> copy(ArchiveFormat.gunzippedName(archiveName), new GzipCompressorInputStream(in), target);
+            case TAR -> entries(new TarArchiveInputStream(in), target);
+            case TAR_GZ -> entries(new TarArchiveInputStream(new GzipCompressorInputStream(in)), target);
+            case TAR_XZ -> entries(new TarArchiveInputStream(new XZCompressorInputStream(in)), target);
+            case ZIP -> entries(new ZipArchiveInputStream(in), target);
+        }
+        modelIn(source, target);
+    }
+
+    private <E extends ArchiveEntry> void entries(ArchiveInputStream<E> archive, Path target) throws IOException {
+        E entry;
+        while ((entry = archive.getNextEntry()) != null) {
+            String name = entry.getName();
+            checkName(name);
+            boolean model = name.toLowerCase(Locale.ROOT).endsWith(".gguf");
+            if (entry.isDirectory() || !model) {
+                continue;
+            }
+            if (!isRegularFile(entry)) {
+                throw new ModelFormatException(source + ": archive entry '" + name
+                        + "' is a link or special file, not a model file");
+            }
+            copy(Path.of(name).getFileName().toString(), archive, target);
+        }
+    }
+
+    private static boolean isRegularFile(ArchiveEntry entry) {
+        return switch (entry) {
+            case TarArchiveEntry tar -> tar.isFile() && !tar.isLink() && !tar.isSymbolicLink();
+            case ZipArchiveEntry zip -> !zip.isUnixSymlink();
+            default -> true;
+        };
+    }
+
+    private void checkName(String name) throws ModelFormatException {
+        String normalized = name.replace('\\', '/');
+        boolean escapes = normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*")
+                || Stream.of(normalized.split("/")).anyMatch(".."::equals);
+        if (escapes) {
+            throw new ModelFormatException(source + ": archive entry '" + name
+                    + "' points outside the archive (absolute path or '..'); refusing to unpack it");
+        }
+    }
+
+    private void copy(String fileName, InputStream in, Path target) throws IOException {
+        Path out = target.resolve(fileName);
+        if (Files.exists(out)) {
+            throw new ModelFormatException(source + ": the archive holds two files named '" + fileName + "'");
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream os = Files.newOutputStream(out)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                unpacked += n;
+                if (unpacked > maxBytes) {
+                    throw new ModelFormatException(source + ": unpacks to more than the limit of " + maxBytes
+                            + " bytes (see ModelCache.withMaxUnpackedBytes)");
+                }
+                os.write(buffer, 0, n);
+            }
+        }
+    }
+
+    /**
+     * The model file in an unpacked directory: its only GGUF file, or the first part of its only,
+     * complete split set.
+     */
+    static Path modelIn(String source, Path dir) throws IOException {
+        List<Path> models;
+        try (Stream<Path> files = Files.list(dir)) {
+            models = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gguf"))
+                    .sorted().toList();
+        }
+        if (models.isEmpty()) {
+            throw new ModelFormatException(source + ": the archive holds no .gguf model file");
+        }
+        TreeMap<Integer, Path> parts = new TreeMap<>();
+        String prefix = null;
+        int count = -1;
+        for (Path p : models) {
+            Matcher m = SPLIT_NAME.matcher(p.getFileName().toString());
+            if (!m.matches() || (prefix != null && (!prefix.equals(m.group(1)) || count != Integer.parseInt(m.group(3))))) {
+                if (models.size() == 1) {
+                    return p;
+                }
+                throw new ModelFormatException(source + ": the archive holds more than one model: "
+                        + names(models) + "; pack exactly one model (or one split set)");
+            }
+            prefix = m.group(1);
+            count = Integer.parseInt(m.group(3));
+            parts.put(Integer.parseInt(m.group(2)), p);
+        }
+        if (parts.size() != count || parts.firstKey() != 1 || parts.lastKey() != count) {
+            throw new ModelFormatException(source + ": incomplete split model: found " + names(models)
+                    + " but the names announce " + count + " parts");
+        }
+        return parts.firstEntry().getValue();
+    }
+
+    private static List<String> names(List<Path> paths) {
+        List<String> names = new ArrayList<>();
+        paths.forEach(p -> names.add(p.getFileName().toString()));
+        return names;
+    }
+}
