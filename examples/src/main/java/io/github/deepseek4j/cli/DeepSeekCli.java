@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 DumpTensorCommand.class,
                 SynthCommand.class,
+                TemplateCheckCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DeepSeekCli {
