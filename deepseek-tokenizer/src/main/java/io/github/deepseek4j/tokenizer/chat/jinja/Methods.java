@@ -96,7 +96,10 @@ final class Methods {
 
     private static JinjaCallable ofList(List<?> l, String name) {
         return switch (name) {
-            case "count" -> (p, k) -> l.stream().filter(o -> Values.equal(o, args(name, p, k).get(0, "value", Arguments.REQUIRED))).count();
+            case "count" -> (p, k) -> {
+                Object value = args(name, p, k).accept("value").get(0, "value", Arguments.REQUIRED);
+                return l.stream().filter(o -> Values.equal(o, value)).count();
+            };
             case "index" -> (p, k) -> {
                 Object value = args(name, p, k).accept("value").get(0, "value", Arguments.REQUIRED);
                 for (int i = 0; i < l.size(); i++) {

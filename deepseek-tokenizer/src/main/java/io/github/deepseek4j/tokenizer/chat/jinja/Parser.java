@@ -173,13 +173,7 @@ final class Parser {
         List<String> params = new ArrayList<>();
         List<Expr> defaults = new ArrayList<>();
         expectOperator("(");
-        while (!peek().isOperator(")")) {
-            if (!params.isEmpty()) {
-                expectOperator(",");
-                if (peek().isOperator(")")) {
-                    break;
-                }
-            }
+        commaSeparated(")", () -> {
             params.add(expect(Kind.NAME).text());
             if (peek().isOperator("=")) {
                 pos++;
@@ -187,8 +181,7 @@ final class Parser {
             } else if (!defaults.isEmpty()) {
                 throw new TemplateSyntaxException("non-default argument follows default argument", line);
             }
-        }
-        pos++;
+        });
         expect(Kind.BLOCK_END);
         int enclosingLoops = loopDepth;
         loopDepth = 0;
@@ -446,35 +439,35 @@ final class Parser {
 
     private List<Expr> sequence(String close) {
         List<Expr> items = new ArrayList<>();
-        while (!peek().isOperator(close)) {
-            if (!items.isEmpty()) {
-                expectOperator(",");
-                if (peek().isOperator(close)) {
-                    break;
-                }
-            }
-            items.add(expression(true));
-        }
-        pos++;
+        commaSeparated(close, () -> items.add(expression(true)));
         return items;
     }
 
     private Expr dict() {
         List<Expr> keys = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
-        while (!peek().isOperator("}")) {
-            if (!keys.isEmpty()) {
-                expectOperator(",");
-                if (peek().isOperator("}")) {
-                    break;
-                }
-            }
+        commaSeparated("}", () -> {
             keys.add(expression(true));
             expectOperator(":");
             values.add(expression(true));
+        });
+        return new Expr.DictLiteral(keys, values);
+    }
+
+    /** Parses items separated by commas (a trailing comma allowed) up to and including {@code close}. */
+    private void commaSeparated(String close, Runnable item) {
+        boolean first = true;
+        while (!peek().isOperator(close)) {
+            if (!first) {
+                expectOperator(",");
+                if (peek().isOperator(close)) {
+                    break;
+                }
+            }
+            item.run();
+            first = false;
         }
         pos++;
-        return new Expr.DictLiteral(keys, values);
     }
 
     private Expr postfix(Expr node) {
@@ -525,13 +518,7 @@ final class Parser {
     private Args callArgs() {
         List<Expr> positional = new ArrayList<>();
         Map<String, Expr> keyword = new LinkedHashMap<>();
-        while (!peek().isOperator(")")) {
-            if (!positional.isEmpty() || !keyword.isEmpty()) {
-                expectOperator(",");
-                if (peek().isOperator(")")) {
-                    break;
-                }
-            }
+        commaSeparated(")", () -> {
             if (peek().isOperator("*") || peek().isOperator("**")) {
                 throw new TemplateSyntaxException("*args and **kwargs in calls are not supported", peek().line());
             }
@@ -544,8 +531,7 @@ final class Parser {
             } else {
                 positional.add(expression(true));
             }
-        }
-        pos++;
+        });
         return new Args(positional, keyword);
     }
 

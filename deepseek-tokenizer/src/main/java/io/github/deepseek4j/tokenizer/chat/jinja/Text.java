@@ -135,6 +135,22 @@ final class Text {
         return out.toString();
     }
 
+    /** Orders strings by code point, as Python does (UTF-16 order differs above U+FFFF). */
+    static int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
     static int length(String s) {
         return s.codePointCount(0, s.length());
     }

@@ -3,6 +3,7 @@ package io.github.deepseek4j.tokenizer.chat.jinja;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,9 +51,7 @@ final class Values {
                 c.forEach(o -> copy.add(fromJava(o)));
                 yield copy;
             }
-            case Object[] a -> fromJava(List.of(a));
-            case Undefined u -> u;
-            case JinjaCallable f -> f;
+            case Object[] a -> fromJava(Arrays.asList(a));
             default -> throw new IllegalArgumentException("unsupported template variable type " + v.getClass().getName()
                     + " (use String, Number, Boolean, Map, Collection or null)");
         };
@@ -233,7 +232,7 @@ final class Values {
             return isInteger(a) && isInteger(b) ? Long.compare(asLong(a), asLong(b)) : Double.compare(asDouble(a), asDouble(b));
         }
         if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
+            return Text.compare(x, y);
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
