@@ -55,7 +55,13 @@ SNIPPETS = {
     "ws/lstrip_after_var": "{{ 1 }}  {% if true %}x{% endif %}",
     "ws/lstrip_at_start": "   {% if true %}x{% endif %}",
     "ws/nested_indent": "{% for x in xs %}\n    {% if x > 1 %}\n        {{ x }}\n    {% endif %}\n{% endfor %}\n",
+    "ws/raw_strip": "a  {%- raw -%}  {{ x }}  {%- endraw -%}  b",
+    "ws/lstrip_tab": "x\n\t {% if true %}y{% endif %}\n  \t{# c #}z",
+    "ws/comment_then_block": "{# a #}\n  {% if true %}\nz{% endif %}",
+    "ws/brace_in_string": "{{ '}}' }}{% if '%}' %}ok{% endif %}",
     # literals and str()
+    "lit/line_continuation": "{{ 'a\\\nb' }}|{{ \"c\\\n\\\nd\" }}",
+    "lit/dict_keys": "{{ {1: 'a', 'b': 2.5, none: true} }}|{{ ('x',) }}|{{ () }}",
     "lit/values": "{{ none }}|{{ true }}|{{ false }}|{{ [1, 'a', none, true] }}|{{ {'k': 'v', 'n': none} }}|{{ (1, 2) }}",
     "lit/strings": "{{ 'it\\'s' }}|{{ \"say \\\"hi\\\"\" }}|{{ 'a\\tb\\n' }}|{{ 'x' 'y' }}|{{ '\\u00e9\\x41' }}|{{ 'back\\\\slash \\q' }}",
     "lit/repr_quotes": "{{ [\"it's\", 'say \"x\"', 'both \\' \"', 'nl\\n'] }}",
@@ -70,6 +76,7 @@ SNIPPETS = {
     "op/conditional": "{{ 'y' if n > 5 else 'n' }}|{{ 'y' if n > 50 }}|{{ 'a' if false else 'b' if false else 'c' }}",
     "op/precedence": "{{ 1 + 2 * 3 }} {{ (1 + 2) * 3 }} {{ -2 ** 2 }} {{ 2 ** 3 ** 2 }} {{ not 1 == 2 }} {{ 'a' ~ 1 * 2 }}",
     "op/percent": "{{ '%s and %s' % ('x', 3) }}|{{ '%d%%' % 50 }}|{{ '%5s|%-4s|' % ('ab', 'c') }}|{{ '%.2f' % 3.14159 }}",
+    "op/unicode_compare": "{{ '\\U0001F600' > '\\uFFFD' }} {{ ['b', '\\U0001F600', '\\uFFFD', 'a'] | sort }}",
     # access
     "access/items": "{{ d.b }} {{ d['a'][1] }} {{ d.c.x }} {{ xs[0] }} {{ xs[-1] }} {{ xs.1 }} {{ d.missing }}|{{ xs[10] }}|{{ none.attr }}|",
     "access/methods_on_dict": "{{ d.get('b') }} {{ d.get('zz', 'dflt') }} {{ d.get('zz') }} {{ d.keys() | list }} {{ d.values() | list | length }}",
@@ -97,6 +104,7 @@ SNIPPETS = {
     "test/types": "{% for v in [none, true, 1, 1.5, 's', [1], {'a': 1}, missing] %}{{ v is none }}{{ v is boolean }}{{ v is integer }}{{ v is float }}{{ v is number }}{{ v is string }}{{ v is mapping }}{{ v is iterable }}{{ v is sequence }}{{ v is defined }}{{ v is undefined }}\n{% endfor %}",
     "test/values": "{{ 3 is odd }} {{ 4 is even }} {{ 9 is divisibleby 3 }} {{ 9 is divisibleby(2) }} {{ 'a' is eq 'a' }} {{ 1 is ne 2 }} {{ 2 is in xs }} {{ 'ab' is lower }} {{ 'AB' is upper }} {{ none is sameas none }} {{ true is true }} {{ 0 is false }} {{ range is callable }} {{ 2 is gt 1 }} {{ 2 is le 1 }}",
     "test/not": "{{ 1 is not none }} {{ none is not none }} {{ not missing is defined }} {{ missing is not defined and true }}",
+    "stmt/for_tuples": "{% for a, b in [(1, 'x'), (2, 'y')] %}{{ a }}{{ b }}{% endfor %}|{{ undefined_thing | length }}{{ undefined_thing | list }}",
     # statements
     "stmt/loop_vars": "{% for x in ['a', 'b', 'c'] %}{{ loop.index }}{{ loop.index0 }}{{ loop.revindex }}{{ loop.revindex0 }}{{ loop.first }}{{ loop.last }}{{ loop.length }}{{ loop.previtem }}{{ loop.nextitem }}{{ loop.cycle('o', 'e') }}\n{% endfor %}",
     "stmt/loop_else_filter": "{% for x in [] %}x{% else %}empty{% endfor %}|{% for x in xs if x > 1 %}{{ x }}{{ loop.last }}{{ loop.length }};{% endfor %}|{% for x in xs if x > 5 %}{% else %}none{% endfor %}",
