@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +54,18 @@ public final class ChatTemplate {
     /** A built-in template with its family's {@code bos_token} and {@code eos_token} as defaults. */
     public static ChatTemplate of(BuiltinTemplate builtin) {
         return new ChatTemplate(JinjaTemplate.compile(builtin.source()), builtin.defaultVariables());
+    }
+
+    /**
+     * The template for a model file: its own {@code tokenizer.chat_template} when present, else the
+     * built-in format {@link BuiltinTemplate#guess guessed} from its vocabulary; empty when neither applies.
+     */
+    public static Optional<ChatTemplate> forModel(String chatTemplate, String architecture, String modelName,
+                                                  Predicate<String> hasToken) {
+        if (chatTemplate != null && !chatTemplate.isBlank()) {
+            return Optional.of(of(chatTemplate));
+        }
+        return BuiltinTemplate.guess(architecture, modelName, hasToken).map(ChatTemplate::of);
     }
 
     public String source() {

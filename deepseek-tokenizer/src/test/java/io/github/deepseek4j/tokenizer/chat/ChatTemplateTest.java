@@ -149,6 +149,15 @@ class ChatTemplateTest {
     }
 
     @Test
+    void forModelPrefersTheFilesOwnTemplate() {
+        assertThat(ChatTemplate.forModel("{{ 'own' }}", "llama", "", t -> true).orElseThrow().render(List.of(), false))
+                .isEqualTo("own");
+        assertThat(ChatTemplate.forModel(null, "qwen2", "Qwen2", t -> t.equals("<|im_start|>")).orElseThrow().source())
+                .isEqualTo(BuiltinTemplate.QWEN2.source());
+        assertThat(ChatTemplate.forModel("", "llama", "stories", t -> false)).isEmpty();
+    }
+
+    @Test
     void templateErrorsAreTyped() {
         ChatTemplate strict = ChatTemplate.of("{% if messages[0].role == 'system' %}{{ raise_exception('no system') }}{% endif %}ok");
         assertThatThrownBy(() -> strict.render(List.of(ChatMessage.system("s")), true))
