@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 SynthCommand.class,
                 TokenizeCommand.class,
                 TokenizeCheckCommand.class,
+                TemplateCheckCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DeepSeekCli {
