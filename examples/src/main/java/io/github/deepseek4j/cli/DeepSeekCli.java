@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 DumpTensorCommand.class,
                 SynthCommand.class,
+                ConvertCommand.class,
                 TokenizeCommand.class,
                 TokenizeCheckCommand.class,
                 TemplateCheckCommand.class,
