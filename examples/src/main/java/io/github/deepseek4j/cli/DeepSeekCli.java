@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 DumpTensorCommand.class,
                 SynthCommand.class,
+                ConvertCommand.class,
+                TokenizeCommand.class,
+                TokenizeCheckCommand.class,
+                TemplateCheckCommand.class,
                 ConformCommand.class,
                 CommandLine.HelpCommand.class,
         })
