@@ -39,4 +39,9 @@ public final class ScalarKernels implements KernelBackend {
         }
         return k;
     }
+
+    @Override
+    public String toString() {
+        return name();
+    }
 }
