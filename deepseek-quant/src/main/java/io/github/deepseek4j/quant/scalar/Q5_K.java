@@ -4,6 +4,7 @@ import io.github.deepseek4j.quant.GgmlType;
 
 import java.lang.foreign.MemorySegment;
 
+import static io.github.deepseek4j.quant.scalar.LittleEndian.INT;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
 
@@ -28,14 +29,16 @@ final class Q5_K extends BlockKernel {
     void dequantizeBlock(MemorySegment data, long block, float[] out, int o) {
         float d = half(data, block);
         float dmin = half(data, block + 2);
-        long scales = block + 4;
+        int w0 = data.get(INT, block + 4);
+        int w1 = data.get(INT, block + 8);
+        int w2 = data.get(INT, block + 12);
         long qh = block + 16;
         for (int k = 0; k < 4; k++) {
             int is = 2 * k;
-            float d1 = d * PackedScales.scale(data, scales, is);
-            float m1 = dmin * PackedScales.min(data, scales, is);
-            float d2 = d * PackedScales.scale(data, scales, is + 1);
-            float m2 = dmin * PackedScales.min(data, scales, is + 1);
+            float d1 = d * PackedScales.scale(w0, w1, w2, is);
+            float m1 = dmin * PackedScales.min(w0, w1, w2, is);
+            float d2 = d * PackedScales.scale(w0, w1, w2, is + 1);
+            float m2 = dmin * PackedScales.min(w0, w1, w2, is + 1);
             long qs = block + 48 + 32L * k;
             int y = o + 64 * k;
             for (int l = 0; l < 32; l++) {

@@ -21,26 +21,18 @@ final class F16 extends VectorKernel {
     float dotBlocks(MemorySegment data, long offset, float[] x, int xOffset, int n) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
-        FloatVector acc2 = FloatVector.zero(F);
-        FloatVector acc3 = FloatVector.zero(F);
         int i = 0;
-        for (int bound = n - 4 * LANES; i <= bound; i += 4 * LANES) {
-            acc0 = load(data, offset, i).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
-            acc1 = load(data, offset, i + LANES).fma(FloatVector.fromArray(F, x, xOffset + i + LANES), acc1);
-            acc2 = load(data, offset, i + 2 * LANES).fma(FloatVector.fromArray(F, x, xOffset + i + 2 * LANES), acc2);
-            acc3 = load(data, offset, i + 3 * LANES).fma(FloatVector.fromArray(F, x, xOffset + i + 3 * LANES), acc3);
+        for (int bound = n - 2 * LANES; i <= bound; i += 2 * LANES) {
+            acc0 = Lanes.halfToFloat(Lanes.shorts(data, offset + 2L * (i))).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
+            acc1 = Lanes.halfToFloat(Lanes.shorts(data, offset + 2L * (i + LANES))).fma(FloatVector.fromArray(F, x, xOffset + i + LANES), acc1);
         }
         for (int bound = n - LANES; i <= bound; i += LANES) {
-            acc0 = load(data, offset, i).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
+            acc0 = Lanes.halfToFloat(Lanes.shorts(data, offset + 2L * (i))).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
         }
-        float sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
             sum += Float.float16ToFloat(data.get(SHORT, offset + 2L * i)) * x[xOffset + i];
         }
         return sum;
-    }
-
-    private static FloatVector load(MemorySegment data, long offset, int i) {
-        return Lanes.halfToFloat(Lanes.shorts(data, offset + 2L * i));
     }
 }

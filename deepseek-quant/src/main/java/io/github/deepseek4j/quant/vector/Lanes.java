@@ -60,8 +60,10 @@ final class Lanes {
     static FloatVector halfToFloat(IntVector halves) {
         IntVector magnitude = halves.and(0x7FFF);
         FloatVector scaled = magnitude.lanewise(VectorOperators.LSHL, 13).reinterpretAsFloats().mul(0x1p112f);
+        // all ones where the magnitude is 0x7C00 or more (exponent 31), computed without masks
+        IntVector special = magnitude.add(0x400).lanewise(VectorOperators.LSHR, 15).neg();
         IntVector bits = scaled.reinterpretAsInts()
-                .lanewise(VectorOperators.OR, 0x7F800000, magnitude.compare(VectorOperators.GE, 0x7C00))
+                .or(special.and(0x7F800000))
                 .or(halves.and(0x8000).lanewise(VectorOperators.LSHL, 16));
         return bits.reinterpretAsFloats();
     }

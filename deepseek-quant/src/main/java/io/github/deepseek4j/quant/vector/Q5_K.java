@@ -9,6 +9,7 @@ import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.MemorySegment;
 
 import static io.github.deepseek4j.quant.vector.Lanes.F;
+import static io.github.deepseek4j.quant.vector.Lanes.INT;
 import static io.github.deepseek4j.quant.vector.Lanes.LANES;
 import static io.github.deepseek4j.quant.vector.Lanes.SHORT;
 
@@ -22,35 +23,34 @@ final class Q5_K extends VectorKernel {
     @Override
     float dotBlocks(MemorySegment data, long offset, float[] x, int xOffset, int blocks) {
         FloatVector acc = FloatVector.zero(F);
+        FloatVector accHigh = FloatVector.zero(F);
         for (int b = 0; b < blocks; b++) {
             long block = offset + 176L * b;
             float d = Float.float16ToFloat(data.get(SHORT, block));
             float dmin = Float.float16ToFloat(data.get(SHORT, block + 2));
+            int w0 = data.get(INT, block + 4);
+            int w1 = data.get(INT, block + 8);
+            int w2 = data.get(INT, block + 12);
             for (int k = 0; k < 4; k++) {
                 long qs = block + 48 + 32L * k;
                 int xLow = xOffset + 256 * b + 64 * k;
-                FloatVector qxLow = FloatVector.zero(F);
-                FloatVector qxHigh = FloatVector.zero(F);
-                FloatVector sumLow = FloatVector.zero(F);
-                FloatVector sumHigh = FloatVector.zero(F);
+                // value = q * (d * scale) - dmin * min, formed per lane and multiplied with x
+                FloatVector scaleLow = FloatVector.broadcast(F, d * PackedScales.scale(w0, w1, w2, 2 * k));
+                FloatVector minLow = FloatVector.broadcast(F, -dmin * PackedScales.min(w0, w1, w2, 2 * k));
+                FloatVector scaleHigh = FloatVector.broadcast(F, d * PackedScales.scale(w0, w1, w2, 2 * k + 1));
+                FloatVector minHigh = FloatVector.broadcast(F, -dmin * PackedScales.min(w0, w1, w2, 2 * k + 1));
                 for (int c = 0; c < 32; c += LANES) {
                     IntVector q = Lanes.bytes(data, qs + c);
                     IntVector qh = Lanes.bytes(data, block + 16 + c).lanewise(VectorOperators.ASHR, 2 * k);
-                    IntVector low = q.and(0xF).or(qh.and(1).lanewise(VectorOperators.LSHL, 4));
-                    IntVector high = q.lanewise(VectorOperators.ASHR, 4).and(0xF).or(qh.and(2).lanewise(VectorOperators.LSHL, 3));
-                    FloatVector xl = FloatVector.fromArray(F, x, xLow + c);
-                    FloatVector xh = FloatVector.fromArray(F, x, xLow + 32 + c);
-                    qxLow = Lanes.toFloat(low).fma(xl, qxLow);
-                    qxHigh = Lanes.toFloat(high).fma(xh, qxHigh);
-                    sumLow = sumLow.add(xl);
-                    sumHigh = sumHigh.add(xh);
+                    IntVector lowQ = q.and(0xF).or(qh.and(1).lanewise(VectorOperators.LSHL, 4));
+                    IntVector highQ = q.lanewise(VectorOperators.ASHR, 4).and(0xF).or(qh.and(2).lanewise(VectorOperators.LSHL, 3));
+                    FloatVector low = Lanes.toFloat(lowQ).fma(scaleLow, minLow);
+                    FloatVector high = Lanes.toFloat(highQ).fma(scaleHigh, minHigh);
+                    acc = low.fma(FloatVector.fromArray(F, x, xLow + c), acc);
+                    accHigh = high.fma(FloatVector.fromArray(F, x, xLow + 32 + c), accHigh);
                 }
-                acc = qxLow.fma(FloatVector.broadcast(F, d * PackedScales.scale(data, block + 4, 2 * k)), acc);
-                acc = sumLow.fma(FloatVector.broadcast(F, -dmin * PackedScales.min(data, block + 4, 2 * k)), acc);
-                acc = qxHigh.fma(FloatVector.broadcast(F, d * PackedScales.scale(data, block + 4, 2 * k + 1)), acc);
-                acc = sumHigh.fma(FloatVector.broadcast(F, -dmin * PackedScales.min(data, block + 4, 2 * k + 1)), acc);
             }
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return acc.add(accHigh).reduceLanes(VectorOperators.ADD);
     }
 }

@@ -29,35 +29,25 @@ final class Q6_K extends VectorKernel {
             long block = offset + 210L * b;
             float d = Float.float16ToFloat(data.get(SHORT, block + 208));
             for (int half = 0; half < 2; half++) {
-                long ql = block + 64L * half;
                 long qh = block + 128 + 32L * half;
                 long sc = block + 192 + 8L * half;
-                int xb = xOffset + 256 * b + 128 * half;
-                for (int c = 0; c < 32; c += LANES) {
-                    IntVector low = Lanes.bytes(data, ql + c);
-                    IntVector low32 = Lanes.bytes(data, ql + 32 + c);
-                    IntVector high = Lanes.bytes(data, qh + c);
-                    IntVector q1 = low.and(0xF).or(high.and(3).lanewise(VectorOperators.LSHL, 4)).sub(32);
-                    IntVector q2 = low32.and(0xF).or(high.and(0xC).lanewise(VectorOperators.LSHL, 2)).sub(32);
-                    IntVector q3 = low.lanewise(VectorOperators.ASHR, 4).and(0xF).or(high.and(0x30)).sub(32);
-                    IntVector q4 = low32.lanewise(VectorOperators.ASHR, 4).and(0xF)
-                            .or(high.lanewise(VectorOperators.ASHR, 2).and(0x30)).sub(32);
-                    int is = c / 16;
-                    acc = scaled(q1, x, xb + c, d * scale(data, sc + is), acc);
-                    acc = scaled(q2, x, xb + 32 + c, d * scale(data, sc + is + 2), acc);
-                    acc = scaled(q3, x, xb + 64 + c, d * scale(data, sc + is + 4), acc);
-                    acc = scaled(q4, x, xb + 96 + c, d * scale(data, sc + is + 6), acc);
+                // Group g holds values 32g..32g+31 of this half: the low (g < 2) or high nibbles of
+                // ql[32 * (g % 2) + l], topped with bits 2g..2g+1 of qh[l]. One loop body keeps the
+                // compiled method small enough for C2 to inline every vector operation.
+                for (int g = 0; g < 4; g++) {
+                    long ql = block + 64L * half + 32 * (g & 1);
+                    int shift = 4 * (g >> 1);
+                    int xb = xOffset + 256 * b + 128 * half + 32 * g;
+                    for (int c = 0; c < 32; c += LANES) {
+                        IntVector low = Lanes.bytes(data, ql + c).lanewise(VectorOperators.ASHR, shift).and(0xF);
+                        IntVector high = Lanes.bytes(data, qh + c).lanewise(VectorOperators.ASHR, 2 * g).and(3);
+                        IntVector q = low.or(high.lanewise(VectorOperators.LSHL, 4)).sub(32);
+                        float scale = d * data.get(ValueLayout.JAVA_BYTE, sc + c / 16 + 2 * g);
+                        acc = Lanes.toFloat(q).mul(FloatVector.fromArray(F, x, xb + c)).fma(FloatVector.broadcast(F, scale), acc);
+                    }
                 }
             }
         }
         return acc.reduceLanes(VectorOperators.ADD);
-    }
-
-    private static FloatVector scaled(IntVector q, float[] x, int xIndex, float scale, FloatVector acc) {
-        return Lanes.toFloat(q).mul(FloatVector.fromArray(F, x, xIndex)).fma(FloatVector.broadcast(F, scale), acc);
-    }
-
-    private static int scale(MemorySegment data, long offset) {
-        return data.get(ValueLayout.JAVA_BYTE, offset);
     }
 }
