@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decode-time matrix x vector at a real shape (Qwen2-1.5B's FFN down projection: 8960 x 1536),
- * reporting the weight bytes streamed per second ({@code bytes} counter, in bytes/s) next to a plain
- * float sum over off-heap memory on the same threads ({@code floatSum}), the machine's read bandwidth.
+ * reporting the weight bytes streamed per second (the {@code bytes} counter, in bytes/s) beside a
+ * plain float sum over off-heap memory on as many threads ({@code floatSum}): the machine's read
+ * bandwidth measured in the same run, so that the ratio means something on a busy machine.
  *
  * <pre>java -jar jmh/target/benchmarks.jar MatVecBenchmark -f 1 -wi 2 -i 3 -p type=Q4_0,Q8_0,Q4_K</pre>
  */
@@ -40,32 +41,87 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-@State(Scope.Benchmark)
 public class MatVecBenchmark {
 
     static final int ROWS = 8960;
     static final int COLS = 1536;
 
-    @Param({"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q2_K", "Q3_K", "Q4_K", "Q5_K", "Q6_K",
-            "IQ4_NL", "IQ4_XS"})
-    public String type;
+    /** Copies of one weight matrix (together far larger than the cache), the activations and the pool. */
+    @State(Scope.Benchmark)
+    public static class Weights {
+        @Param({"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q2_K", "Q3_K", "Q4_K", "Q5_K",
+                "Q6_K", "IQ4_NL", "IQ4_XS"})
+        public String type;
 
-    @Param({"1", "2"})
-    public int threads;
+        @Param({"1", "2"})
+        public int threads;
 
-    @Param({"vector"})
-    public String backend;
+        /** {@code vector} or {@code scalar}. */
+        @Param({"vector"})
+        public String backend;
 
-    private Arena arena;
-    private PooledRowParallel parallel;
-    private RowKernel kernel;
-    private MemorySegment[] copies;
-    private long matrixBytes;
-    private float[] x;
-    private float[] y;
-    private int next;
-    private MemorySegment sumBuffer;
-    private float[] partialSums;
+        Arena arena;
+        PooledRowParallel parallel;
+        RowKernel kernel;
+        MemorySegment[] copies;
+        long matrixBytes;
+        float[] x;
+        float[] y;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            GgmlType ggmlType = GgmlType.byName(type);
+            KernelBackend kernels = "scalar".equals(backend) ? KernelBackends.scalar() : KernelBackends.vector();
+            kernel = kernels.kernel(ggmlType);
+            arena = Arena.ofShared();
+            parallel = new PooledRowParallel(threads);
+            Random random = new Random(42);
+            matrixBytes = ggmlType.byteSize((long) ROWS * COLS);
+            copies = new MemorySegment[WeightStreams.copiesFor(matrixBytes)];
+            for (int i = 0; i < copies.length; i++) {
+                copies[i] = WeightStreams.randomMatrix(arena, ggmlType, (long) ROWS * COLS, random);
+            }
+            x = new float[COLS];
+            for (int i = 0; i < COLS; i++) {
+                x[i] = (float) random.nextGaussian();
+            }
+            y = new float[ROWS];
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            parallel.close();
+            arena.close();
+        }
+    }
+
+    /** 256 MiB of floats to sum, and the pool. */
+    @State(Scope.Benchmark)
+    public static class Baseline {
+        @Param({"1", "2"})
+        public int threads;
+
+        Arena arena;
+        PooledRowParallel parallel;
+        MemorySegment floats;
+        float[] partialSums;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            arena = Arena.ofShared();
+            parallel = new PooledRowParallel(threads);
+            floats = arena.allocate(WeightStreams.STREAMED_BYTES, 64);
+            floats.fill((byte) 0x3c);
+            partialSums = new float[threads];
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            parallel.close();
+            arena.close();
+        }
+    }
 
     /** Bytes read by the benchmark method, reported by JMH as a rate. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -79,55 +135,26 @@ public class MatVecBenchmark {
         }
     }
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        GgmlType ggmlType = GgmlType.byName(type);
-        KernelBackend kernels = "scalar".equals(backend) ? KernelBackends.scalar() : KernelBackends.vector();
-        kernel = kernels.kernel(ggmlType);
-        arena = Arena.ofShared();
-        parallel = new PooledRowParallel(threads);
-        Random random = new Random(42);
-        matrixBytes = ggmlType.byteSize((long) ROWS * COLS);
-        copies = new MemorySegment[WeightStreams.copiesFor(matrixBytes)];
-        for (int i = 0; i < copies.length; i++) {
-            copies[i] = WeightStreams.randomMatrix(arena, ggmlType, (long) ROWS * COLS, random);
-        }
-        x = new float[COLS];
-        for (int i = 0; i < COLS; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
-        y = new float[ROWS];
-        sumBuffer = arena.allocate(WeightStreams.STREAMED_BYTES, 64);
-        sumBuffer.fill((byte) 0x3c);
-        partialSums = new float[threads];
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        parallel.close();
-        arena.close();
-    }
-
     @Benchmark
-    public float[] matVec(Streamed streamed) {
-        MemorySegment w = copies[next];
-        next = (next + 1) % copies.length;
-        MatrixOps.matVec(kernel, w, 0, ROWS, COLS, x, y, parallel);
-        streamed.bytes += matrixBytes;
-        return y;
+    public float[] matVec(Weights w, Streamed streamed) {
+        MemorySegment matrix = w.copies[w.next];
+        w.next = (w.next + 1) % w.copies.length;
+        MatrixOps.matVec(w.kernel, matrix, 0, ROWS, COLS, w.x, w.y, w.parallel);
+        streamed.bytes += w.matrixBytes;
+        return w.y;
     }
 
     /** The bandwidth baseline: a plain float sum over 256 MiB, split over the same threads. */
     @Benchmark
-    public float[] floatSum(Streamed streamed) {
-        int floatsPerPart = (int) (sumBuffer.byteSize() / 4 / threads) & ~7;
-        parallel.forRange(threads, (from, to) -> {
+    public float[] floatSum(Baseline b, Streamed streamed) {
+        int floatsPerPart = (int) (b.floats.byteSize() / 4 / b.threads) & ~7;
+        b.parallel.forRange(b.threads, (from, to) -> {
             for (int part = from; part < to; part++) {
-                partialSums[part] = sum(sumBuffer, (long) part * floatsPerPart * 4, floatsPerPart);
+                b.partialSums[part] = sum(b.floats, (long) part * floatsPerPart * 4, floatsPerPart);
             }
         });
-        streamed.bytes += (long) floatsPerPart * 4 * threads;
-        return partialSums;
+        streamed.bytes += (long) floatsPerPart * 4 * b.threads;
+        return b.partialSums;
     }
 
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);

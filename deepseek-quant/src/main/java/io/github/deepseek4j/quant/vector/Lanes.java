@@ -33,9 +33,9 @@ final class Lanes {
     private Lanes() {
     }
 
-    /** {@code LANES} signed bytes at {@code offset}, widened to ints. */
-    static IntVector bytes(MemorySegment data, long offset) {
-        return (IntVector) ByteVector.fromMemorySegment(B, data, offset, LE).convertShape(VectorOperators.B2I, I, 0);
+    /** {@code LANES} unsigned bytes at {@code offset}, widened to ints. */
+    static IntVector ubytes(MemorySegment data, long offset) {
+        return (IntVector) ByteVector.fromMemorySegment(B, data, offset, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
     }
 
     /** {@code LANES} little-endian 16-bit values at {@code offset}, sign-extended to ints. */
@@ -45,11 +45,6 @@ final class Lanes {
 
     static FloatVector toFloat(IntVector v) {
         return (FloatVector) v.convert(VectorOperators.I2F, 0);
-    }
-
-    /** The fp16 scale at {@code offset}, broadcast. */
-    static FloatVector halfScale(MemorySegment data, long offset) {
-        return FloatVector.broadcast(F, Float.float16ToFloat(data.get(SHORT, offset)));
     }
 
     /**
@@ -70,11 +65,6 @@ final class Lanes {
 
     /** Lane i holds i. */
     static final IntVector IOTA = USABLE ? IntVector.zero(I).addIndex(1) : null;
-
-    /** Bit {@code first + i} of each lane of {@code qh}, moved to bit 4 (the fifth bit of a 5-bit quant). */
-    static IntVector fifthBits(IntVector qh, int first) {
-        return qh.lanewise(VectorOperators.LSHR, IOTA.add(first)).and(1).lanewise(VectorOperators.LSHL, 4);
-    }
 
     /** BF16 values (in the low 16 bits of each lane) as floats: they are the upper half of the float. */
     static FloatVector bf16ToFloat(IntVector halves) {

@@ -43,9 +43,9 @@ final class Q4_K extends VectorKernel {
                 FloatVector scaleHigh = FloatVector.broadcast(F, d * PackedScales.scale(w0, w1, w2, 2 * k + 1));
                 FloatVector minHigh = FloatVector.broadcast(F, -dmin * PackedScales.min(w0, w1, w2, 2 * k + 1));
                 for (int c = 0; c < 32; c += LANES) {
-                    IntVector q = Lanes.bytes(data, qs + c);
+                    IntVector q = Lanes.ubytes(data, qs + c);
                     FloatVector low = Lanes.toFloat(q.and(0xF)).fma(scaleLow, minLow);
-                    FloatVector high = Lanes.toFloat(q.lanewise(VectorOperators.ASHR, 4).and(0xF)).fma(scaleHigh, minHigh);
+                    FloatVector high = Lanes.toFloat(q.lanewise(VectorOperators.LSHR, 4)).fma(scaleHigh, minHigh);
                     acc = low.fma(FloatVector.fromArray(F, x, xLow + c), acc);
                     accHigh = high.fma(FloatVector.fromArray(F, x, xLow + 32 + c), accHigh);
                 }

@@ -40,10 +40,10 @@ final class Q5_K extends VectorKernel {
                 FloatVector scaleHigh = FloatVector.broadcast(F, d * PackedScales.scale(w0, w1, w2, 2 * k + 1));
                 FloatVector minHigh = FloatVector.broadcast(F, -dmin * PackedScales.min(w0, w1, w2, 2 * k + 1));
                 for (int c = 0; c < 32; c += LANES) {
-                    IntVector q = Lanes.bytes(data, qs + c);
-                    IntVector qh = Lanes.bytes(data, block + 16 + c).lanewise(VectorOperators.ASHR, 2 * k);
+                    IntVector q = Lanes.ubytes(data, qs + c);
+                    IntVector qh = Lanes.ubytes(data, block + 16 + c).lanewise(VectorOperators.LSHR, 2 * k);
                     IntVector lowQ = q.and(0xF).or(qh.and(1).lanewise(VectorOperators.LSHL, 4));
-                    IntVector highQ = q.lanewise(VectorOperators.ASHR, 4).and(0xF).or(qh.and(2).lanewise(VectorOperators.LSHL, 3));
+                    IntVector highQ = q.lanewise(VectorOperators.LSHR, 4).or(qh.and(2).lanewise(VectorOperators.LSHL, 3));
                     FloatVector low = Lanes.toFloat(lowQ).fma(scaleLow, minLow);
                     FloatVector high = Lanes.toFloat(highQ).fma(scaleHigh, minHigh);
                     acc = low.fma(FloatVector.fromArray(F, x, xLow + c), acc);
