@@ -2,15 +2,19 @@ package io.github.deepseek4j.quant.vector;
 
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.scalar.PackedScales;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
 
+import static io.github.deepseek4j.quant.vector.Lanes.B;
 import static io.github.deepseek4j.quant.vector.Lanes.F;
+import static io.github.deepseek4j.quant.vector.Lanes.I;
 import static io.github.deepseek4j.quant.vector.Lanes.INT;
 import static io.github.deepseek4j.quant.vector.Lanes.LANES;
+import static io.github.deepseek4j.quant.vector.Lanes.LE;
 import static io.github.deepseek4j.quant.vector.Lanes.SHORT;
 
 /**
@@ -42,15 +46,23 @@ final class Q4_K extends VectorKernel {
                 FloatVector minLow = FloatVector.broadcast(F, -dmin * PackedScales.min(w0, w1, w2, 2 * k));
                 FloatVector scaleHigh = FloatVector.broadcast(F, d * PackedScales.scale(w0, w1, w2, 2 * k + 1));
                 FloatVector minHigh = FloatVector.broadcast(F, -dmin * PackedScales.min(w0, w1, w2, 2 * k + 1));
-                for (int c = 0; c < 32; c += LANES) {
-                    IntVector q = Lanes.ubytes(data, qs + c);
-                    FloatVector low = Lanes.toFloat(q.and(0xF)).fma(scaleLow, minLow);
-                    FloatVector high = Lanes.toFloat(q.lanewise(VectorOperators.LSHR, 4)).fma(scaleHigh, minHigh);
-                    acc = low.fma(FloatVector.fromArray(F, x, xLow + c), acc);
-                    accHigh = high.fma(FloatVector.fromArray(F, x, xLow + 32 + c), accHigh);
+                for (int c = 0; c < 32; c += 2 * LANES) {
+                    acc = acc.add(chunk(data, qs + c, scaleLow, minLow, scaleHigh, minHigh, x, xLow + c));
+                    accHigh = accHigh.add(chunk(data, qs + c + LANES, scaleLow, minLow, scaleHigh, minHigh, x, xLow + c + LANES));
                 }
             }
         }
         return acc.add(accHigh).reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@code LANES} low-nibble values times x plus the high-nibble values 32 further on. */
+    private static FloatVector chunk(MemorySegment data, long qs, FloatVector scaleLow, FloatVector minLow,
+                                     FloatVector scaleHigh, FloatVector minHigh, float[] x, int xIndex) {
+        IntVector q = (IntVector) ByteVector.fromMemorySegment(B, data, qs, LE)
+                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+        FloatVector low = ((FloatVector) q.and(0xF).convert(VectorOperators.I2F, 0)).fma(scaleLow, minLow);
+        FloatVector high = ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).convert(VectorOperators.I2F, 0))
+                .fma(scaleHigh, minHigh);
+        return high.fma(FloatVector.fromArray(F, x, xIndex + 32), low.mul(FloatVector.fromArray(F, x, xIndex)));
     }
 }
