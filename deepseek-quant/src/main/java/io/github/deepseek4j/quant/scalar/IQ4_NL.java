@@ -11,13 +11,10 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  * IQ4_NL, 32 values in 18 bytes (Q4_0's layout with a non-linear codebook):
  * <pre>
  *   [0..2)   d       fp16 scale
- *   [2..18)  qs[16]  low nibble of qs[j] indexes value j, high nibble value j+16;  x = d * CODEBOOK[q]
+ *   [2..18)  qs[16]  low nibble of qs[j] indexes value j, high nibble value j+16;  x = d * level(q), see {@link Iq4Codebook}
  * </pre>
  */
 final class IQ4_NL extends BlockKernel {
-
-    /** ggml's {@code kvalues_iq4nl}: 16 levels spaced for normally distributed weights. */
-    static final byte[] CODEBOOK = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};
 
     IQ4_NL() {
         super(GgmlType.IQ4_NL);
@@ -32,8 +29,8 @@ final class IQ4_NL extends BlockKernel {
     static void decode(MemorySegment data, long qs, float d, float[] out, int o) {
         for (int j = 0; j < 16; j++) {
             int q = ubyte(data, qs + j);
-            out[o + j] = d * CODEBOOK[q & 0xF];
-            out[o + j + 16] = d * CODEBOOK[q >> 4];
+            out[o + j] = d * Iq4Codebook.level(q & 0xF);
+            out[o + j + 16] = d * Iq4Codebook.level(q >> 4);
         }
     }
 }

@@ -15,7 +15,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   [2..4)     scales_h     uint16, bits 2i..2i+1 are the high bits of sub-block i's scale
  *   [4..8)     scales_l[4]  nibble i (low nibble first) is the low 4 bits of sub-block i's scale
  *   [8..136)   qs[128]      16 bytes per sub-block, nibbles as in IQ4_NL
- *   sub-block i: x = (d * (scale_i - 32)) * CODEBOOK[q]
+ *   sub-block i: x = (d * (scale_i - 32)) * level(q)
  * </pre>
  */
 final class IQ4_XS extends BlockKernel {

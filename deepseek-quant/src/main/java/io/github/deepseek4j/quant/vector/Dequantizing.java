@@ -10,7 +10,7 @@ import static io.github.deepseek4j.quant.vector.Lanes.F;
 import static io.github.deepseek4j.quant.vector.Lanes.LANES;
 
 /**
- * Any block type without a dedicated kernel (Q2_K, Q3_K, IQ4_NL, IQ4_XS): each block is dequantized
+ * Any block type without a dedicated kernel (Q2_K, Q3_K): each block is dequantized
  * by the scalar twin into a small buffer, then multiplied with {@code x} in vectors.
  */
 final class Dequantizing extends VectorKernel {

@@ -1,5 +1,6 @@
 package io.github.deepseek4j.quant.vector;
 
+import io.github.deepseek4j.quant.scalar.Iq4Codebook;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -65,6 +66,28 @@ final class Lanes {
 
     /** Lane i holds i. */
     static final IntVector IOTA = USABLE ? IntVector.zero(I).addIndex(1) : null;
+
+    /** The IQ4 codebook as ints: levels 0..LANES-1, and LANES..15 (all zero when LANES is 16). */
+    private static final IntVector CODEBOOK_LOW = USABLE ? codebookPart(0) : null;
+    private static final IntVector CODEBOOK_HIGH = USABLE ? codebookPart(LANES) : null;
+
+    private static IntVector codebookPart(int first) {
+        int[] levels = new int[LANES];
+        for (int i = 0; i < LANES && first + i < 16; i++) {
+            levels[i] = Iq4Codebook.level(first + i);
+        }
+        return IntVector.fromArray(I, levels, 0);
+    }
+
+    /** The IQ4 levels of 4-bit indices (0..15 in each lane), as floats. */
+    static FloatVector iq4Levels(IntVector indices) {
+        IntVector levels = indices.and(LANES - 1).selectFrom(CODEBOOK_LOW);
+        if (LANES < 16) {
+            levels = levels.blend(indices.and(LANES - 1).selectFrom(CODEBOOK_HIGH),
+                    indices.compare(VectorOperators.GE, LANES));
+        }
+        return (FloatVector) levels.convert(VectorOperators.I2F, 0);
+    }
 
     /** BF16 values (in the low 16 bits of each lane) as floats: they are the upper half of the float. */
     static FloatVector bf16ToFloat(IntVector halves) {

@@ -39,7 +39,9 @@ public final class VectorKernels implements KernelBackend {
         register(scalar, GgmlType.Q4_K, Q4_K::new);
         register(scalar, GgmlType.Q5_K, Q5_K::new);
         register(scalar, GgmlType.Q6_K, Q6_K::new);
-        for (GgmlType type : new GgmlType[] {GgmlType.Q2_K, GgmlType.Q3_K, GgmlType.IQ4_NL, GgmlType.IQ4_XS}) {
+        register(scalar, GgmlType.IQ4_NL, IQ4_NL::new);
+        register(scalar, GgmlType.IQ4_XS, IQ4_XS::new);
+        for (GgmlType type : new GgmlType[] {GgmlType.Q2_K, GgmlType.Q3_K}) {
             register(scalar, type, Dequantizing::new);
         }
     }
