@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 DumpTensorCommand.class,
                 SynthCommand.class,
+                ConvertCommand.class,
                 TokenizeCommand.class,
                 TokenizeCheckCommand.class,
+                TemplateCheckCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DeepSeekCli {
