@@ -38,6 +38,10 @@ class TokenizerHuggingFaceParityTest {
         assertThat(fromJson.bosId()).isEqualTo(fromGguf.bosId()).isZero();
         assertThat(fromJson.eosId()).isEqualTo(fromGguf.eosId()).isEqualTo(1);
         assertThat(fromJson.vocabulary().addBos()).isEqualTo(fromGguf.vocabulary().addBos()).isTrue();
+        assertThat(fromGguf.eotId()).isEqualTo(fromJson.eotId()).isEqualTo(1);
+        assertThat(fromGguf.isEndOfGeneration(1)).isTrue();
+        assertThat(fromGguf.isEndOfGeneration(128805)).isTrue(); // <|EOT|>
+        assertThat(fromGguf.isEndOfGeneration(0)).isFalse();
     }
 
     @Test

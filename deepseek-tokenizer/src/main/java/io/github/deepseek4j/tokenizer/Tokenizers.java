@@ -2,7 +2,7 @@ package io.github.deepseek4j.tokenizer;
 
 import io.github.deepseek4j.tokenizer.bpe.ByteLevelBpeTokenizer;
 import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizerPatterns;
-import io.github.deepseek4j.tokenizer.pretokenize.RegexPreTokenizer;
+import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizer;
 import io.github.deepseek4j.tokenizer.spm.SentencePieceTokenizer;
 import io.github.deepseek4j.tokenizer.wordpiece.WordPieceTokenizer;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ public final class Tokenizers {
         return switch (vocabulary.kind()) {
             case BYTE_LEVEL_BPE -> {
                 String name = preTokenizerName(vocabulary.preTokenizer(), options);
-                yield new ByteLevelBpeTokenizer(vocabulary, new RegexPreTokenizer(patterns(name)),
+                yield new ByteLevelBpeTokenizer(vocabulary, PreTokenizer.of(patterns(name)),
                         PreTokenizerPatterns.ignoresMerges(name));
             }
             case SENTENCE_PIECE -> new SentencePieceTokenizer(vocabulary);

@@ -16,13 +16,15 @@ public abstract class VocabularyTokenizer implements Tokenizer {
 
     private static final byte[] EMPTY = new byte[0];
 
-    /** End-of-turn markers of common chat formats, most specific first: the first present is the EOT id. */
+    /**
+     * End-of-turn markers of common chat formats, preferred first: the first present is the EOT id
+     * (DeepSeek ends turns with its end-of-sentence token, as llama.cpp takes it).
+     */
     private static final List<String> END_OF_TURN_TEXTS = List.of(
-            "<|eot_id|>", "<|im_end|>", "<|end|>", "<end_of_turn>", "<|EOT|>", "<EOT>");
+            "<|eot_id|>", "<|im_end|>", "<|end|>", "<end_of_turn>", "<｜end▁of▁sentence｜>", "<|EOT|>", "<EOT>");
 
     /** Further markers that also end generation (llama.cpp stops at them too). */
-    private static final Set<String> END_OF_GENERATION_TEXTS = Set.of(
-            "<|endoftext|>", "<|eom_id|>", "<|end_of_text|>", "<｜end▁of▁sentence｜>");
+    private static final Set<String> END_OF_GENERATION_TEXTS = Set.of("<|endoftext|>", "<|eom_id|>", "<|end_of_text|>");
 
     private final Vocabulary vocabulary;
     private final SpecialTokenMatcher specialTokens;

@@ -6,7 +6,7 @@ import io.github.deepseek4j.tokenizer.TokenizerException;
 import io.github.deepseek4j.tokenizer.TokenizerKind;
 import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.VocabularyTokenizer;
-import io.github.deepseek4j.tokenizer.pretokenize.RegexPreTokenizer;
+import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
     private static final int CACHED_PIECE_CHARS = 32;
     private static final int CACHE_LIMIT = 1 << 16;
 
-    private final RegexPreTokenizer preTokenizer;
+    private final PreTokenizer preTokenizer;
     /** Ids of recently seen pieces: text repeats its words, so most pieces skip merging. */
     private final ConcurrentHashMap<String, int[]> pieceCache = new ConcurrentHashMap<>();
     private final boolean ignoreMerges;
@@ -44,7 +44,7 @@ public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
      * @param preTokenizer the split patterns
      * @param ignoreMerges look a whole piece up in the vocabulary before merging (llama 3)
      */
-    public ByteLevelBpeTokenizer(Vocabulary vocabulary, RegexPreTokenizer preTokenizer, boolean ignoreMerges) {
+    public ByteLevelBpeTokenizer(Vocabulary vocabulary, PreTokenizer preTokenizer, boolean ignoreMerges) {
         super(requireKind(vocabulary, TokenizerKind.BYTE_LEVEL_BPE), pieces(vocabulary, id -> piece(vocabulary, id)), false);
         this.preTokenizer = preTokenizer;
         this.ignoreMerges = ignoreMerges;
@@ -92,7 +92,7 @@ public final class ByteLevelBpeTokenizer extends VocabularyTokenizer {
         });
     }
 
-    public RegexPreTokenizer preTokenizer() {
+    public PreTokenizer preTokenizer() {
         return preTokenizer;
     }
 

@@ -9,7 +9,7 @@ import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.bpe.ByteLevelBpeTokenizer;
 import io.github.deepseek4j.tokenizer.json.Json;
 import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizerPatterns;
-import io.github.deepseek4j.tokenizer.pretokenize.RegexPreTokenizer;
+import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ public final class HuggingFaceTokenizer {
         addPreTokenizer(tokenizer.get("pre_tokenizer"), patterns);
         Map<String, Object> model = object(tokenizer.get("model"), "model");
         Vocabulary vocabulary = vocabulary(model, list(tokenizer.getOrDefault("added_tokens", List.of())), config);
-        return new ByteLevelBpeTokenizer(vocabulary, new RegexPreTokenizer(patterns),
+        return new ByteLevelBpeTokenizer(vocabulary, PreTokenizer.of(patterns),
                 Boolean.TRUE.equals(model.get("ignore_merges")));
     }
 

@@ -29,7 +29,7 @@ public final class PreTokenizerPatterns {
             "\\p{N}+");
 
     /** deepseek-v3. */
-    private static final List<String> DEEPSEEK_V3 = List.of(
+    static final List<String> DEEPSEEK_V3 = List.of(
             "\\p{N}{1,3}",
             "[\u4E00-\u9FA5\u3040-\u309F\u30A0-\u30FF]+",
             "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\r\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\r\n]*|\\s*[\r\n]+|\\s+(?!\\S)|\\s+");

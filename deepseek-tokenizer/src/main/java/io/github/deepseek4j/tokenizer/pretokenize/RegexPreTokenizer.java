@@ -18,13 +18,7 @@ import java.util.regex.PatternSyntaxException;
  * categories, and {@code $} only the end of the piece (in Java it would also match before a final
  * line break). Each piece is matched on its own, so look-ahead does not see the next piece.
  */
-public final class RegexPreTokenizer {
-
-    /** Receives the pieces of a text as ranges, in order. */
-    @FunctionalInterface
-    public interface PieceSink {
-        void piece(int start, int end);
-    }
+public final class RegexPreTokenizer implements PreTokenizer {
 
     private final List<String> sources;
     private final Pattern[] patterns;
@@ -43,12 +37,12 @@ public final class RegexPreTokenizer {
         }
     }
 
-    /** The patterns as given. */
+    @Override
     public List<String> patterns() {
         return sources;
     }
 
-    /** Splits {@code text[start, end)}, handing each non-empty piece to the sink. */
+    @Override
     public void split(String text, int start, int end, PieceSink sink) {
         if (start >= end) {
             return;
