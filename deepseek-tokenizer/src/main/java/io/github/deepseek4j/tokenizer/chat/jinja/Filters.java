@@ -145,7 +145,7 @@ final class Filters {
         return Comparator.comparing(o -> {
             Object key = attribute == null ? o : lookup(o, attribute);
             return !caseSensitive && key instanceof String s ? s.toLowerCase() : key;
-        }, (x, y) -> Values.compare(x, y, "<"));
+        }, (x, y) -> Operators.compare(x, y, "<"));
     }
 
     private static Object sort(Object v, Arguments a) {
@@ -295,7 +295,7 @@ final class Filters {
         Object attribute = a.get(0, "attribute", null);
         Object total = a.get(1, "start", 0L);
         for (Object o : Values.iterate(v)) {
-            total = Values.arithmetic("+", total, attribute == null ? o : lookup(o, attribute));
+            total = Operators.arithmetic("+", total, attribute == null ? o : lookup(o, attribute));
         }
         return total;
     }
@@ -324,10 +324,10 @@ final class Filters {
         if (attribute instanceof String path) {
             Object current = o;
             for (String part : path.split("\\.", -1)) {
-                current = part.matches("-?\\d+") ? Values.item(current, Long.parseLong(part)) : Values.item(current, part);
+                current = part.matches("-?\\d+") ? Access.item(current, Long.parseLong(part)) : Access.item(current, part);
             }
             return current;
         }
-        return Values.item(o, attribute);
+        return Access.item(o, attribute);
     }
 }

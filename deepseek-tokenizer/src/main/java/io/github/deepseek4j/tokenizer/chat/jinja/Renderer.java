@@ -184,19 +184,19 @@ final class Renderer {
                 }
                 yield map;
             }
-            case Expr.Attribute a -> Values.attribute(eval(a.target(), scope), a.name());
-            case Expr.Item i when i.key() instanceof Expr.Slice s -> Values.slice(eval(i.target(), scope),
+            case Expr.Attribute a -> Access.attribute(eval(a.target(), scope), a.name());
+            case Expr.Item i when i.key() instanceof Expr.Slice s -> Access.slice(eval(i.target(), scope),
                     evalOrNull(s.start(), scope), evalOrNull(s.stop(), scope), evalOrNull(s.step(), scope));
-            case Expr.Item i -> Values.item(eval(i.target(), scope), eval(i.key(), scope));
+            case Expr.Item i -> Access.item(eval(i.target(), scope), eval(i.key(), scope));
             case Expr.Slice s -> throw new TemplateRuntimeException("a slice is only valid inside brackets");
             case Expr.Call c -> call(eval(c.callee(), scope), args(describe(c.callee()), c.args(), scope));
             case Expr.Filter f -> Filters.apply(f.name(), eval(f.target(), scope), args(f.name(), f.args(), scope));
             case Expr.Test t -> t.negated() != Tests.apply(t.name(), eval(t.target(), scope), args(t.name(), t.args(), scope));
-            case Expr.Unary u -> u.op().equals("-") ? Values.negate(eval(u.operand(), scope))
-                    : Values.arithmetic("+", 0L, eval(u.operand(), scope));
+            case Expr.Unary u -> u.op().equals("-") ? Operators.negate(eval(u.operand(), scope))
+                    : Operators.arithmetic("+", 0L, eval(u.operand(), scope));
             case Expr.Not n -> !Values.truthy(eval(n.operand(), scope));
             case Expr.Binary b when b.op().equals("~") -> Values.str(eval(b.left(), scope)) + Values.str(eval(b.right(), scope));
-            case Expr.Binary b -> Values.arithmetic(b.op(), eval(b.left(), scope), eval(b.right(), scope));
+            case Expr.Binary b -> Operators.arithmetic(b.op(), eval(b.left(), scope), eval(b.right(), scope));
             case Expr.And a -> {
                 Object left = eval(a.left(), scope);
                 yield Values.truthy(left) ? eval(a.right(), scope) : left;
@@ -263,10 +263,10 @@ final class Renderer {
                 case "!=" -> !Values.equal(left, right);
                 case "in" -> Values.contains(right, left);
                 case "not in" -> !Values.contains(right, left);
-                case "<" -> Values.compare(left, right, op) < 0;
-                case "<=" -> Values.compare(left, right, op) <= 0;
-                case ">" -> Values.compare(left, right, op) > 0;
-                default -> Values.compare(left, right, op) >= 0;
+                case "<" -> Operators.compare(left, right, op) < 0;
+                case "<=" -> Operators.compare(left, right, op) <= 0;
+                case ">" -> Operators.compare(left, right, op) > 0;
+                default -> Operators.compare(left, right, op) >= 0;
             };
             if (!holds) {
                 return false;
