@@ -14,10 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,6 +150,23 @@ class ChatTemplateTest {
         assertThat(BuiltinTemplate.guess("llama", "", t -> t.equals("<|EOT|>"))).contains(BuiltinTemplate.DEEPSEEK_CODER);
         assertThat(BuiltinTemplate.guess("llama", "", t -> t.equals("<｜begin▁of▁sentence｜>"))).contains(BuiltinTemplate.DEEPSEEK_LLM);
         assertThat(BuiltinTemplate.guess("llama", "stories", t -> false)).isEmpty();
+    }
+
+    @Test
+    void guessFromTheRealDeepSeekV3Vocabulary() throws IOException {
+        String json = Files.readString(SharedData.require("tokenizer/deepseek-v3-hf/tokenizer.json"));
+        // the added tokens (special tokens) come first; no need to parse the 8 MB vocabulary
+        String added = json.substring(0, json.indexOf("\"normalizer\""));
+        Set<String> tokens = new HashSet<>();
+        Matcher m = Pattern.compile("\"content\":\\s*\"([^\"]*)\"").matcher(added);
+        while (m.find()) {
+            tokens.add(m.group(1));
+        }
+        assertThat(tokens).contains("<｜User｜>", "<|EOT|>");
+        assertThat(BuiltinTemplate.guess("deepseek2", "DeepSeek V3", tokens::contains)).contains(BuiltinTemplate.DEEPSEEK_V3);
+        assertThat(BuiltinTemplate.guess("deepseek2", "DeepSeek R1", tokens::contains)).contains(BuiltinTemplate.DEEPSEEK_R1);
+        tokens.add("<think>");
+        assertThat(BuiltinTemplate.guess("qwen2", "", tokens::contains)).contains(BuiltinTemplate.DEEPSEEK_R1);
     }
 
     @Test
