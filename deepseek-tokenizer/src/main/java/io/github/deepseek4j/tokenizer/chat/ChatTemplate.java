@@ -25,12 +25,14 @@ import java.util.regex.Pattern;
  * <p>Messages become maps with {@code role}, {@code content} (null allowed), and when set
  * {@code reasoning_content}, {@code tool_calls} ({@code id}, {@code type: "function"},
  * {@code function: {name, arguments}}) and {@code tool_call_id}. Tool-call arguments are passed as
- * the JSON text when the template concatenates them (DeepSeek), and as the parsed object when it
- * pipes them through {@code tojson} or {@code items} (Qwen, Llama). Immutable and thread-safe.
+ * the parsed JSON object, as the hubs expect ({@code arguments | tojson} in Qwen, Llama, Mistral,
+ * GLM...), except to templates that concatenate them as text ({@code arguments + ...}, the DeepSeek
+ * family), which get the JSON text. Immutable and thread-safe.
  */
 public final class ChatTemplate {
 
-    private static final Pattern ARGUMENTS_AS_OBJECT = Pattern.compile("arguments\\s*\\|\\s*(tojson|items)");
+    /** {@code arguments + '...'} or {@code ['arguments'] + ...}: the template needs the arguments as text. */
+    private static final Pattern ARGUMENTS_AS_TEXT = Pattern.compile("arguments['\"]?]?\\s*\\+");
 
     private final JinjaTemplate template;
     private final Map<String, Object> defaults;
@@ -39,7 +41,7 @@ public final class ChatTemplate {
     private ChatTemplate(JinjaTemplate template, Map<String, Object> defaults) {
         this.template = template;
         this.defaults = Map.copyOf(defaults);
-        this.argumentsAsObject = ARGUMENTS_AS_OBJECT.matcher(template.source()).find();
+        this.argumentsAsObject = !ARGUMENTS_AS_TEXT.matcher(template.source()).find();
     }
 
     /**

@@ -179,6 +179,19 @@ class ChatTemplateTest {
     }
 
     @Test
+    void toolArgumentsAreObjectsUnlessTheTemplateConcatenatesThem() {
+        List<ChatMessage> call = List.of(ChatMessage.toolCalls(List.of(new ToolCall("1", "f", "{\"a\": 1, \"b\": \"x\"}"))));
+        String items = "{% for c in messages[0].tool_calls %}{% for k, v in (c.function.arguments or {}).items() %}"
+                + "{{ k }}={{ v }};{% endfor %}{% endfor %}";
+        assertThat(ChatTemplate.of(items).render(call, false)).isEqualTo("a=1;b=x;");
+        String concatenated = "{{ messages[0]['tool_calls'][0]['function']['arguments'] + '!' }}";
+        assertThat(ChatTemplate.of(concatenated).render(call, false)).isEqualTo("{\"a\": 1, \"b\": \"x\"}!");
+        List<ChatMessage> notJson = List.of(ChatMessage.toolCalls(List.of(new ToolCall("1", "f", "not json"))));
+        assertThat(ChatTemplate.of("{{ messages[0].tool_calls[0].function.arguments | tojson }}").render(notJson, false))
+                .isEqualTo("\"not json\"");
+    }
+
+    @Test
     void templateErrorsAreTyped() {
         ChatTemplate strict = ChatTemplate.of("{% if messages[0].role == 'system' %}{{ raise_exception('no system') }}{% endif %}ok");
         assertThatThrownBy(() -> strict.render(List.of(ChatMessage.system("s")), true))
