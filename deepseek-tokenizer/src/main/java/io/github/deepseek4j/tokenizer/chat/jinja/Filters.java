@@ -34,6 +34,7 @@ final class Filters {
         register(Filters::reverse, "reverse");
         register(Filters::sort, "sort");
         register(Filters::unique, "unique");
+        register(Filters::dictsort, "dictsort");
         register(Filters::map, "map");
         register((v, a) -> select(v, a, true, false), "select");
         register((v, a) -> select(v, a, false, false), "reject");
@@ -154,6 +155,24 @@ final class Filters {
         Comparator<Object> order = ordering(a, 1, 2);
         copy.sort(a.bool(0, "reverse", false) ? order.reversed() : order);
         return copy;
+    }
+
+    /** jinja2's {@code dictsort(case_sensitive=False, by='key', reverse=False)}: (key, value) pairs in order. */
+    private static Object dictsort(Object v, Arguments a) {
+        a.accept("case_sensitive", "by", "reverse");
+        boolean caseSensitive = a.bool(0, "case_sensitive", false);
+        String by = Values.str(a.get(1, "by", "key"));
+        if (!by.equals("key") && !by.equals("value")) {
+            throw new TemplateRuntimeException("FilterArgumentError: you can only sort by either \"key\" or \"value\"");
+        }
+        int position = by.equals("key") ? 0 : 1;
+        Comparator<Object> order = Comparator.comparing(pair -> {
+            Object key = ((List<?>) pair).get(position);
+            return !caseSensitive && key instanceof String s ? s.toLowerCase() : key;
+        }, (x, y) -> Operators.compare(x, y, "<"));
+        List<Object> pairs = new ArrayList<>(items(v));
+        pairs.sort(a.bool(2, "reverse", false) ? order.reversed() : order);
+        return pairs;
     }
 
     private static Object unique(Object v, Arguments a) {
