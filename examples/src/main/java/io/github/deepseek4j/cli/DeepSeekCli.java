@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 DumpTensorCommand.class,
                 SynthCommand.class,
+                ConvertCommand.class,
+                TokenizeCommand.class,
+                TokenizeCheckCommand.class,
                 TemplateCheckCommand.class,
                 CommandLine.HelpCommand.class,
         })

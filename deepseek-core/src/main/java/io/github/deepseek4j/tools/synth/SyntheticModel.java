@@ -5,6 +5,7 @@ import io.github.deepseek4j.gguf.GgufValue;
 import io.github.deepseek4j.gguf.GgufValueType;
 import io.github.deepseek4j.gguf.GgufWriter;
 import io.github.deepseek4j.quant.GgmlType;
+import io.github.deepseek4j.tools.RowEncoder;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,7 +39,7 @@ public final class SyntheticModel {
     private final long seed;
 
     public SyntheticModel(ModelShape shape, GgmlType type, long seed) {
-        if (!FloatRows.supports(type)) {
+        if (!RowEncoder.supports(type)) {
             throw new IllegalArgumentException("synthesizing " + type + " weights is not supported yet; use F32, F16 or BF16");
         }
         this.shape = shape;
@@ -86,7 +87,7 @@ public final class SyntheticModel {
                 };
             }
             bytes.clear();
-            FloatRows.encode(t, row, bytes);
+            RowEncoder.encode(t, row, bytes);
             bytes.flip();
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
@@ -98,7 +99,7 @@ public final class SyntheticModel {
         String a = shape.architecture();
         w.putString("general.architecture", a);
         w.putString("general.name", "synthetic " + shape.name() + " (random weights, shape of " + shape.realModel() + ")");
-        w.putUint32("general.file_type", fileType(type));
+        w.putUint32("general.file_type", RowEncoder.fileType(type));
         w.putUint32(a + ".context_length", shape.contextLength());
         w.putUint32(a + ".embedding_length", shape.embedding());
         w.putUint32(a + ".block_count", shape.layers());
@@ -224,15 +225,5 @@ public final class SyntheticModel {
 
     private static long[] dims(long... d) {
         return d;
-    }
-
-    /** llama.cpp's {@code general.file_type} ids for the whole-file types we write. */
-    private static int fileType(GgmlType type) {
-        return switch (type) {
-            case F32 -> 0;
-            case F16 -> 1;
-            case BF16 -> 32;
-            default -> throw new IllegalArgumentException(type.name());
-        };
     }
 }
