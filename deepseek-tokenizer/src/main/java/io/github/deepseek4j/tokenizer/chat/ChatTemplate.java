@@ -1,14 +1,18 @@
 package io.github.deepseek4j.tokenizer.chat;
 
+import io.github.deepseek4j.tokenizer.SpecialTokenIds;
+import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.chat.jinja.JinjaTemplate;
 import io.github.deepseek4j.tokenizer.json.Json;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -68,6 +72,26 @@ public final class ChatTemplate {
             return Optional.of(of(chatTemplate));
         }
         return BuiltinTemplate.guess(architecture, modelName, hasToken).map(ChatTemplate::of);
+    }
+
+    /** As {@link #forModel(String, String, String, Predicate)}, reading the token texts of {@code vocabulary}. */
+    public static Optional<ChatTemplate> forModel(String chatTemplate, String architecture, String modelName,
+                                                  Vocabulary vocabulary) {
+        Set<String> texts = new HashSet<>(vocabulary.tokens());
+        return forModel(chatTemplate, architecture, modelName, texts::contains);
+    }
+
+    /**
+     * The {@code bos_token} and {@code eos_token} variables for {@link #render(List, boolean, Map)}: the
+     * texts of the vocabulary's BOS and EOS tokens, "" where it has none.
+     */
+    public static Map<String, Object> specialTokenVariables(Vocabulary vocabulary) {
+        SpecialTokenIds ids = vocabulary.specialIds();
+        return Map.of("bos_token", tokenText(vocabulary, ids.bos()), "eos_token", tokenText(vocabulary, ids.eos()));
+    }
+
+    private static String tokenText(Vocabulary vocabulary, int id) {
+        return id == SpecialTokenIds.NONE ? "" : vocabulary.token(id);
     }
 
     public String source() {

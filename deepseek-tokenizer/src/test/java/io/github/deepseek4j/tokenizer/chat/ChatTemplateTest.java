@@ -1,6 +1,9 @@
 package io.github.deepseek4j.tokenizer.chat;
 
 import io.github.deepseek4j.testing.SharedData;
+import io.github.deepseek4j.tokenizer.SpecialTokenIds;
+import io.github.deepseek4j.tokenizer.TokenizerKind;
+import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.chat.check.TemplateCases;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateRaisedException;
@@ -189,6 +192,20 @@ class ChatTemplateTest {
         List<ChatMessage> notJson = List.of(ChatMessage.toolCalls(List.of(new ToolCall("1", "f", "not json"))));
         assertThat(ChatTemplate.of("{{ messages[0].tool_calls[0].function.arguments | tojson }}").render(notJson, false))
                 .isEqualTo("\"not json\"");
+    }
+
+    @Test
+    void aVocabularySuppliesTheGuessAndTheSpecialTokens() {
+        String[] tokens = {"<｜begin▁of▁sentence｜>", "<｜end▁of▁sentence｜>", "<｜User｜>", "<｜Assistant｜>", "a"};
+        Vocabulary vocabulary = new Vocabulary(TokenizerKind.BYTE_LEVEL_BPE, "deepseek-v3", tokens, null, new String[0],
+                null, new SpecialTokenIds(0, 1, SpecialTokenIds.NONE, SpecialTokenIds.NONE, SpecialTokenIds.NONE,
+                SpecialTokenIds.NONE), true, false, false);
+        ChatTemplate template = ChatTemplate.forModel(null, "deepseek2", "DeepSeek V3", vocabulary).orElseThrow();
+        assertThat(template.render(List.of(ChatMessage.user("Hi")), true, ChatTemplate.specialTokenVariables(vocabulary)))
+                .isEqualTo("<｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜>");
+        assertThat(ChatTemplate.specialTokenVariables(new Vocabulary(TokenizerKind.BYTE_LEVEL_BPE, null, new String[] {"x"},
+                null, new String[0], null, SpecialTokenIds.none(), false, false, false)))
+                .containsEntry("bos_token", "").containsEntry("eos_token", "");
     }
 
     @Test
