@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /** jinja2's built-in filters that chat templates use, plus the model hubs' {@code tojson}. */
@@ -112,7 +114,7 @@ final class Filters {
         for (Object o : Values.iterate(v)) {
             parts.add(Values.str(attribute == null ? o : lookup(o, attribute)));
         }
-        return String.join(separator, parts);
+        return Text.join(separator, parts);
     }
 
     private static Object defaultValue(Object v, Arguments a) {
@@ -177,10 +179,13 @@ final class Filters {
 
     private static Object unique(Object v, Arguments a) {
         a.accept("case_sensitive", "attribute");
-        Comparator<Object> order = ordering(a, 0, 1);
+        boolean caseSensitive = a.bool(0, "case_sensitive", false);
+        Object attribute = a.get(1, "attribute", null);
+        Set<Object> seen = new HashSet<>();
         List<Object> out = new ArrayList<>();
         for (Object o : Values.iterate(v)) {
-            if (out.stream().noneMatch(seen -> order.compare(seen, o) == 0)) {
+            Object key = attribute == null ? o : lookup(o, attribute);
+            if (seen.add(Values.hashKey(!caseSensitive && key instanceof String s ? s.toLowerCase() : key))) {
                 out.add(o);
             }
         }
@@ -239,6 +244,7 @@ final class Filters {
                 out.append('\n').append(line.isEmpty() && !a.bool(2, "blank", false) ? "" : pad);
             }
             out.append(line);
+            Operators.checkLength(out.length());
         }
         return a.bool(1, "first", false) ? pad + out : out.toString();
     }

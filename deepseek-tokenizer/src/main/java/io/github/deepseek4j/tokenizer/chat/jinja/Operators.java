@@ -14,8 +14,8 @@ import static io.github.deepseek4j.tokenizer.chat.jinja.Values.typeName;
 /** Python's arithmetic and ordering operators on template values. */
 final class Operators {
 
-    /** Caps string and list repetition so a template cannot exhaust memory with one multiplication. */
-    static final int MAX_REPEATED_LENGTH = 1 << 24;
+    /** The longest string or list an operation may build, so a hostile template cannot exhaust memory. */
+    static final int MAX_LENGTH = 1 << 24;
 
     private Operators() {
     }
@@ -53,9 +53,10 @@ final class Operators {
             switch (op) {
                 case "+" -> {
                     if (a instanceof String x && b instanceof String y) {
-                        return x + y;
+                        return concat(x, y);
                     }
                     if (a instanceof List<?> x && b instanceof List<?> y) {
+                        checkLength((long) x.size() + y.size());
                         List<Object> joined = new ArrayList<>(x);
                         joined.addAll(y);
                         return joined;
@@ -139,15 +140,11 @@ final class Operators {
     private static Object repeat(Object sequence, long times) {
         long n = Math.max(0, times);
         if (sequence instanceof String s) {
-            if (s.length() * n > MAX_REPEATED_LENGTH) {
-                throw new TemplateRuntimeException("MemoryError: repeated string longer than " + MAX_REPEATED_LENGTH);
-            }
+            checkLength(s.length() * n);
             return s.repeat((int) n);
         }
         List<?> list = (List<?>) sequence;
-        if (list.size() * n > MAX_REPEATED_LENGTH) {
-            throw new TemplateRuntimeException("MemoryError: repeated list longer than " + MAX_REPEATED_LENGTH);
-        }
+        checkLength(list.size() * n);
         List<Object> out = new ArrayList<>();
         for (long i = 0; i < n; i++) {
             out.addAll(list);
@@ -163,5 +160,18 @@ final class Operators {
             case Boolean b -> b ? -1L : 0L;
             case null, default -> throw new TemplateRuntimeException("TypeError: bad operand type for unary -: '" + typeName(v) + "'");
         };
+    }
+
+    /** {@code a + b} for strings, within {@link #MAX_LENGTH}. */
+    static String concat(String a, String b) {
+        checkLength((long) a.length() + b.length());
+        return a + b;
+    }
+
+    /** Fails when an operation would build a string or list longer than {@link #MAX_LENGTH}. */
+    static void checkLength(long length) {
+        if (length > MAX_LENGTH) {
+            throw new TemplateRuntimeException("MemoryError: result longer than " + MAX_LENGTH);
+        }
     }
 }

@@ -98,12 +98,16 @@ final class Values {
                 StringBuilder sb = new StringBuilder(tuple ? "(" : "[");
                 for (int i = 0; i < l.size(); i++) {
                     sb.append(i > 0 ? ", " : "").append(repr(l.get(i)));
+                    Operators.checkLength(sb.length());
                 }
                 yield sb.append(tuple ? (l.size() == 1 ? ",)" : ")") : "]").toString();
             }
             case Map<?, ?> m -> {
                 StringBuilder sb = new StringBuilder("{");
-                m.forEach((k, val) -> sb.append(sb.length() > 1 ? ", " : "").append(repr(k)).append(": ").append(repr(val)));
+                m.forEach((k, val) -> {
+                    sb.append(sb.length() > 1 ? ", " : "").append(repr(k)).append(": ").append(repr(val));
+                    Operators.checkLength(sb.length());
+                });
                 yield sb.append('}').toString();
             }
             case JinjaCallable f -> "<function>";
@@ -117,6 +121,9 @@ final class Values {
             return v instanceof Undefined ? "Undefined" : str(v);
         }
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        if (s.chars().noneMatch(c -> c == quote || c == '\\' || c < 0x20 || c == 0x7f)) {
+            return quote + s + quote;
+        }
         StringBuilder sb = new StringBuilder().append(quote);
         s.codePoints().forEach(cp -> {
             switch (cp) {
@@ -165,6 +172,17 @@ final class Values {
             return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
         }
         return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+    }
+
+    /** A key that is equal for values Python's {@code set} treats as equal ({@code 1 == 1.0 == True}). */
+    static Object hashKey(Object v) {
+        if (isInteger(v)) {
+            return BigDecimal.valueOf(asLong(v)).stripTrailingZeros();
+        }
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? new BigDecimal(d).stripTrailingZeros() : d;
+        }
+        return v instanceof List<?> || v instanceof Map<?, ?> ? repr(v) : v;
     }
 
     static boolean isNumber(Object v) {
