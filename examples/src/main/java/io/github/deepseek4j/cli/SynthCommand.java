@@ -1,7 +1,7 @@
 package io.github.deepseek4j.cli;
 
 import io.github.deepseek4j.quant.GgmlType;
-import io.github.deepseek4j.tools.synth.ModelShape;
+import io.github.deepseek4j.tools.ModelShape;
 import io.github.deepseek4j.tools.synth.SyntheticModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

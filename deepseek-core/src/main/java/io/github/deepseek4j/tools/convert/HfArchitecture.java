@@ -2,6 +2,7 @@ package io.github.deepseek4j.tools.convert;
 
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.gguf.GgufWriter;
+import io.github.deepseek4j.tools.ModelShape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,57 +84,40 @@ final class HfArchitecture {
     }
 
     void metadata(GgufWriter w) throws ModelFormatException {
-        String a = arch;
-        w.putString("general.architecture", a);
+        w.putString("general.architecture", arch);
         w.putString("general.name", ckpt.dir().getFileName().toString());
-        w.putUint32(a + ".context_length", config.getInt("max_position_embeddings"));
-        w.putUint32(a + ".embedding_length", embedding);
-        w.putUint32(a + ".block_count", layers);
-        w.putUint32(a + ".feed_forward_length", config.getInt("intermediate_size"));
-        w.putUint32(a + ".attention.head_count", heads);
-        w.putUint32(a + ".attention.head_count_kv", kvHeads);
-        w.putFloat32(a + ".rope.freq_base", (float) config.getDouble("rope_theta", 10_000));
-        w.putFloat32(a + ".attention.layer_norm_rms_epsilon", (float) config.getDouble("rms_norm_eps"));
-        w.putUint32(a + ".vocab_size", vocabularySize());
-        if (arch.equals("deepseek2")) {
-            deepseekMetadata(w);
-        } else {
-            w.putUint32(a + ".rope.dimension_count", config.getInt("head_dim", embedding / heads));
-        }
+        shape().putHyperParameters(w);
     }
 
-    private void deepseekMetadata(GgufWriter w) throws ModelFormatException {
-        String a = arch;
-        int rope = config.getInt("qk_rope_head_dim");
-        w.putUint32(a + ".rope.dimension_count", rope);
-        w.putUint32(a + ".leading_dense_block_count", config.getInt("first_k_dense_replace", 0));
-        if (config.getInt("q_lora_rank", 0) > 0) {
-            w.putUint32(a + ".attention.q_lora_rank", config.getInt("q_lora_rank"));
-        }
-        w.putUint32(a + ".attention.kv_lora_rank", config.getInt("kv_lora_rank"));
-        w.putUint32(a + ".attention.key_length", config.getInt("qk_nope_head_dim") + rope);
-        w.putUint32(a + ".attention.value_length", config.getInt("v_head_dim"));
-        w.putUint32(a + ".expert_feed_forward_length", config.getInt("moe_intermediate_size"));
-        w.putUint32(a + ".expert_count", config.getInt("n_routed_experts"));
-        w.putUint32(a + ".expert_shared_count", config.getInt("n_shared_experts"));
-        w.putUint32(a + ".expert_used_count", config.getInt("num_experts_per_tok"));
-        w.putFloat32(a + ".expert_weights_scale", (float) config.getDouble("routed_scaling_factor", 1));
-        w.putBool(a + ".expert_weights_norm", config.getBoolean("norm_topk_prob", false));
-        w.putUint32(a + ".expert_gating_func", config.getString("scoring_func", "softmax").equals("sigmoid") ? 2 : 1);
-        if (config.getInt("n_group", 1) > 1) {
-            w.putUint32(a + ".expert_group_count", config.getInt("n_group"));
-            w.putUint32(a + ".expert_group_used_count", config.getInt("topk_group"));
-        }
+    /** The checkpoint's hyper-parameters, read from config.json with Hugging Face's key names. */
+    private ModelShape shape() throws ModelFormatException {
+        boolean moe = arch.equals("deepseek2");
+        float yarnFactor = 0;
+        int yarnContext = 0;
+        float yarnLogMultiplier = 0;
         HfConfig scaling = config.object("rope_scaling");
-        if (scaling != null && scaling.getString("type", scaling.getString("rope_type", "")).equals("yarn")) {
-            w.putString(a + ".rope.scaling.type", "yarn");
-            w.putFloat32(a + ".rope.scaling.factor", (float) scaling.getDouble("factor"));
-            w.putUint32(a + ".rope.scaling.original_context_length", scaling.getInt("original_max_position_embeddings"));
-            w.putFloat32(a + ".rope.scaling.yarn_log_multiplier", (float) (0.1 * scaling.getDouble("mscale_all_dim", 0)));
-        } else if (scaling != null) {
-            throw new ModelFormatException(ckpt.dir() + "/config.json: rope_scaling " + scaling.getString("type", "?")
-                    + " is not supported for " + arch + " (only yarn)");
+        if (scaling != null) {
+            if (!moe || !scaling.getString("type", scaling.getString("rope_type", "")).equals("yarn")) {
+                throw new ModelFormatException(ckpt.dir().resolve("config.json") + ": rope_scaling "
+                        + scaling.getString("type", scaling.getString("rope_type", "?")) + " is not supported for "
+                        + arch + " (only yarn for DeepSeek)");
+            }
+            yarnFactor = (float) scaling.getDouble("factor");
+            yarnContext = scaling.getInt("original_max_position_embeddings");
+            yarnLogMultiplier = (float) (0.1 * scaling.getDouble("mscale_all_dim", 0));
         }
+        int nope = moe ? config.getInt("qk_nope_head_dim") : 0;
+        return new ModelShape(ckpt.dir().getFileName().toString(), arch, "", "", vocabularySize(), embedding, layers,
+                heads, kvHeads, config.getInt("intermediate_size"), config.getInt("max_position_embeddings"),
+                (float) config.getDouble("rope_theta", 10_000), (float) config.getDouble("rms_norm_eps"), false,
+                moe ? config.getInt("q_lora_rank", 0) : 0, moe ? config.getInt("kv_lora_rank") : 0, nope,
+                moe ? config.getInt("qk_rope_head_dim") : 0, moe ? config.getInt("v_head_dim") : 0,
+                moe ? config.getInt("first_k_dense_replace", 0) : 0, moe ? config.getInt("n_routed_experts") : 0,
+                moe ? config.getInt("num_experts_per_tok") : 0, moe ? config.getInt("n_shared_experts") : 0,
+                moe ? config.getInt("moe_intermediate_size") : 0, (float) config.getDouble("routed_scaling_factor", 1),
+                config.getBoolean("norm_topk_prob", false),
+                config.getString("scoring_func", "softmax").equals("sigmoid") ? 2 : 1,
+                config.getInt("n_group", 1), config.getInt("topk_group", 1), yarnFactor, yarnContext, yarnLogMultiplier);
     }
 
     List<TensorPlan> tensors() throws ModelFormatException {

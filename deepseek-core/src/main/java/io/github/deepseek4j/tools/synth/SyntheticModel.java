@@ -5,6 +5,7 @@ import io.github.deepseek4j.gguf.GgufValue;
 import io.github.deepseek4j.gguf.GgufValueType;
 import io.github.deepseek4j.gguf.GgufWriter;
 import io.github.deepseek4j.quant.GgmlType;
+import io.github.deepseek4j.tools.ModelShape;
 import io.github.deepseek4j.tools.RowEncoder;
 
 import java.io.IOException;
@@ -100,42 +101,7 @@ public final class SyntheticModel {
         w.putString("general.architecture", a);
         w.putString("general.name", "synthetic " + shape.name() + " (random weights, shape of " + shape.realModel() + ")");
         w.putUint32("general.file_type", RowEncoder.fileType(type));
-        w.putUint32(a + ".context_length", shape.contextLength());
-        w.putUint32(a + ".embedding_length", shape.embedding());
-        w.putUint32(a + ".block_count", shape.layers());
-        w.putUint32(a + ".feed_forward_length", shape.feedForward());
-        w.putUint32(a + ".attention.head_count", shape.heads());
-        w.putUint32(a + ".attention.head_count_kv", shape.kvHeads());
-        w.putFloat32(a + ".rope.freq_base", shape.ropeBase());
-        w.putFloat32(a + ".attention.layer_norm_rms_epsilon", shape.rmsEps());
-        w.putUint32(a + ".vocab_size", shape.vocabulary());
-        if (shape.isMixtureOfExperts()) {
-            w.putUint32(a + ".rope.dimension_count", shape.qkRope());
-            w.putUint32(a + ".leading_dense_block_count", shape.leadingDense());
-            if (shape.qLoraRank() > 0) {
-                w.putUint32(a + ".attention.q_lora_rank", shape.qLoraRank());
-            }
-            w.putUint32(a + ".attention.kv_lora_rank", shape.kvLoraRank());
-            w.putUint32(a + ".attention.key_length", shape.qkNope() + shape.qkRope());
-            w.putUint32(a + ".attention.value_length", shape.valueDim());
-            w.putUint32(a + ".expert_feed_forward_length", shape.expertFeedForward());
-            w.putUint32(a + ".expert_count", shape.experts());
-            w.putUint32(a + ".expert_shared_count", shape.sharedExperts());
-            w.putUint32(a + ".expert_used_count", shape.expertsUsed());
-            w.putFloat32(a + ".expert_weights_scale", shape.expertWeightsScale());
-            w.putBool(a + ".expert_weights_norm", shape.expertWeightsNorm());
-            w.putUint32(a + ".expert_gating_func", shape.gatingFunc());
-            if (shape.expertGroups() > 0) {
-                w.putUint32(a + ".expert_group_count", shape.expertGroups());
-                w.putUint32(a + ".expert_group_used_count", shape.expertGroupsUsed());
-            }
-            w.putString(a + ".rope.scaling.type", "yarn");
-            w.putFloat32(a + ".rope.scaling.factor", shape.yarnFactor());
-            w.putUint32(a + ".rope.scaling.original_context_length", shape.yarnOriginalContext());
-            w.putFloat32(a + ".rope.scaling.yarn_log_multiplier", shape.yarnLogMultiplier());
-        } else {
-            w.putUint32(a + ".rope.dimension_count", shape.headDim());
-        }
+        shape.putHyperParameters(w);
         SyntheticVocabulary vocab = SyntheticVocabulary.generate(shape.vocabulary(), specialToken("begin"),
                 specialToken("end"), seed);
         w.putString("tokenizer.ggml.model", "gpt2");

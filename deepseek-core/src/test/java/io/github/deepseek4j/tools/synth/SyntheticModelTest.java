@@ -1,5 +1,7 @@
 package io.github.deepseek4j.tools.synth;
 
+import io.github.deepseek4j.tools.ModelShape;
+
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
 import io.github.deepseek4j.quant.GgmlType;

@@ -1,11 +1,13 @@
-package io.github.deepseek4j.tools.synth;
+package io.github.deepseek4j.tools;
+
+import io.github.deepseek4j.gguf.GgufWriter;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Hyper-parameters of real models, as their Hugging Face configs give them, for synthesizing
- * random-weight GGUF files at real shapes.
+ * A model's hyper-parameters as the tools that write GGUF files need them: the real models that
+ * {@code synth} imitates, or what {@code convert} reads from a checkpoint's config.
  *
  * @param qLoraRank        0 when queries are a plain projection (V2-Lite, dense models)
  * @param experts          0 for dense models
@@ -71,5 +73,48 @@ public record ModelShape(String name, String architecture, String realModel, Str
 
     public int headDim() {
         return embedding / heads;
+    }
+
+    /** Writes the {@code <arch>.*} hyper-parameter keys llama.cpp reads for this architecture. */
+    public void putHyperParameters(GgufWriter w) {
+        String a = architecture;
+        w.putUint32(a + ".context_length", contextLength);
+        w.putUint32(a + ".embedding_length", embedding);
+        w.putUint32(a + ".block_count", layers);
+        w.putUint32(a + ".feed_forward_length", feedForward);
+        w.putUint32(a + ".attention.head_count", heads);
+        w.putUint32(a + ".attention.head_count_kv", kvHeads);
+        w.putFloat32(a + ".rope.freq_base", ropeBase);
+        w.putFloat32(a + ".attention.layer_norm_rms_epsilon", rmsEps);
+        w.putUint32(a + ".vocab_size", vocabulary);
+        if (!isMixtureOfExperts()) {
+            w.putUint32(a + ".rope.dimension_count", headDim());
+            return;
+        }
+        w.putUint32(a + ".rope.dimension_count", qkRope);
+        w.putUint32(a + ".leading_dense_block_count", leadingDense);
+        if (qLoraRank > 0) {
+            w.putUint32(a + ".attention.q_lora_rank", qLoraRank);
+        }
+        w.putUint32(a + ".attention.kv_lora_rank", kvLoraRank);
+        w.putUint32(a + ".attention.key_length", qkNope + qkRope);
+        w.putUint32(a + ".attention.value_length", valueDim);
+        w.putUint32(a + ".expert_feed_forward_length", expertFeedForward);
+        w.putUint32(a + ".expert_count", experts);
+        w.putUint32(a + ".expert_shared_count", sharedExperts);
+        w.putUint32(a + ".expert_used_count", expertsUsed);
+        w.putFloat32(a + ".expert_weights_scale", expertWeightsScale);
+        w.putBool(a + ".expert_weights_norm", expertWeightsNorm);
+        w.putUint32(a + ".expert_gating_func", gatingFunc);
+        if (expertGroups > 1) {
+            w.putUint32(a + ".expert_group_count", expertGroups);
+            w.putUint32(a + ".expert_group_used_count", expertGroupsUsed);
+        }
+        if (yarnFactor > 0) {
+            w.putString(a + ".rope.scaling.type", "yarn");
+            w.putFloat32(a + ".rope.scaling.factor", yarnFactor);
+            w.putUint32(a + ".rope.scaling.original_context_length", yarnOriginalContext);
+            w.putFloat32(a + ".rope.scaling.yarn_log_multiplier", yarnLogMultiplier);
+        }
     }
 }
