@@ -1,5 +1,7 @@
 package io.github.deepseek4j.tokenizer.pretokenize;
 
+import io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.Run;
+
 import java.util.List;
 
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.ASCII_PUNCTUATION;
@@ -10,6 +12,7 @@ import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isNumber
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isPunctuationOrSymbol;
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isWhiteSpace;
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.matchWhiteSpace;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.skip;
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.skipLineBreaks;
 
 /**
@@ -117,17 +120,17 @@ final class DeepSeekV3Splitter implements PreTokenizer {
         }
         // [^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+
         if (isLetterOrMark(c)) {
-            return skipLettersAndMarks(text, pos, end);
+            return skip(Run.LETTERS_AND_MARKS, text, pos, end);
         }
         if (c != '\r' && c != '\n' && !isLetter(c) && !isPunctuationOrSymbol(c) && d >= 0 && isLetterOrMark(d)) {
-            return skipLettersAndMarks(text, next, end);
+            return skip(Run.LETTERS_AND_MARKS, text, next, end);
         }
         // " ?[\p{P}\p{S}]+[\r\n]*"
         if (c == ' ' && d >= 0 && isPunctuationOrSymbol(d)) {
-            return skipLineBreaks(text, skipPunctuationAndSymbols(text, next, end), end);
+            return skipLineBreaks(text, skip(Run.PUNCTUATION_AND_SYMBOLS, text, next, end), end);
         }
         if (isPunctuationOrSymbol(c)) {
-            return skipLineBreaks(text, skipPunctuationAndSymbols(text, pos, end), end);
+            return skipLineBreaks(text, skip(Run.PUNCTUATION_AND_SYMBOLS, text, pos, end), end);
         }
         return isWhiteSpace(c) ? matchWhiteSpace(text, pos, end) : -1;
     }
@@ -135,22 +138,6 @@ final class DeepSeekV3Splitter implements PreTokenizer {
     private static int skipAsciiLetters(String text, int pos, int end) {
         while (pos < end && isAsciiLetter(text.charAt(pos))) {
             pos++;
-        }
-        return pos;
-    }
-
-    private static int skipLettersAndMarks(String text, int pos, int end) {
-        int c;
-        while (pos < end && isLetterOrMark(c = text.codePointAt(pos))) {
-            pos += Character.charCount(c);
-        }
-        return pos;
-    }
-
-    private static int skipPunctuationAndSymbols(String text, int pos, int end) {
-        int c;
-        while (pos < end && isPunctuationOrSymbol(c = text.codePointAt(pos))) {
-            pos += Character.charCount(c);
         }
         return pos;
     }

@@ -1,11 +1,13 @@
 package io.github.deepseek4j.tokenizer.pretokenize;
 
+import io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.Run;
+
 import java.util.List;
 
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isLetter;
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isNumber;
-import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isWhiteSpace;
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.matchWhiteSpace;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.skip;
 import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.skipLineBreaks;
 
 /**
@@ -55,10 +57,10 @@ final class Llama3Splitter implements PreTokenizer {
         }
         // [^\r\n\p{L}\p{N}]?\p{L}+
         if (isLetter(c)) {
-            return skipLetters(text, pos, end);
+            return skip(Run.LETTERS, text, pos, end);
         }
         if (c != '\r' && c != '\n' && !isNumber(c) && d >= 0 && isLetter(d)) {
-            return skipLetters(text, next, end);
+            return skip(Run.LETTERS, text, next, end);
         }
         // \p{N}{1,maxDigits}
         if (isNumber(c)) {
@@ -70,11 +72,11 @@ final class Llama3Splitter implements PreTokenizer {
             return next;
         }
         // " ?[^\s\p{L}\p{N}]+[\r\n]*"
-        if (c == ' ' && d >= 0 && isOther(d)) {
-            return skipLineBreaks(text, skipOthers(text, next, end), end);
+        if (c == ' ' && d >= 0 && Run.OTHERS.contains(d)) {
+            return skipLineBreaks(text, skip(Run.OTHERS, text, next, end), end);
         }
-        if (isOther(c)) {
-            return skipLineBreaks(text, skipOthers(text, pos, end), end);
+        if (Run.OTHERS.contains(c)) {
+            return skipLineBreaks(text, skip(Run.OTHERS, text, pos, end), end);
         }
         return matchWhiteSpace(text, pos, end);
     }
@@ -94,26 +96,5 @@ final class Llama3Splitter implements PreTokenizer {
 
     private static int asciiLower(char c) {
         return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
-
-    /** Neither white space, letter nor number. */
-    private static boolean isOther(int cp) {
-        return !isWhiteSpace(cp) && !isLetter(cp) && !isNumber(cp);
-    }
-
-    private static int skipLetters(String text, int pos, int end) {
-        int c;
-        while (pos < end && isLetter(c = text.codePointAt(pos))) {
-            pos += Character.charCount(c);
-        }
-        return pos;
-    }
-
-    private static int skipOthers(String text, int pos, int end) {
-        int c;
-        while (pos < end && isOther(c = text.codePointAt(pos))) {
-            pos += Character.charCount(c);
-        }
-        return pos;
     }
 }

@@ -10,7 +10,32 @@ final class UnicodeClasses {
     /** ASCII's punctuation and symbols: exactly its \p{P} and \p{S} characters. */
     static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
+    /** The classes the patterns take runs of. */
+    enum Run {
+        LETTERS, LETTERS_AND_MARKS, PUNCTUATION_AND_SYMBOLS,
+        /** Neither white space, letter nor number ({@code [^\s\p{L}\p{N}]}). */
+        OTHERS;
+
+        boolean contains(int cp) {
+            return switch (this) {
+                case LETTERS -> isLetter(cp);
+                case LETTERS_AND_MARKS -> isLetterOrMark(cp);
+                case PUNCTUATION_AND_SYMBOLS -> isPunctuationOrSymbol(cp);
+                case OTHERS -> !isWhiteSpace(cp) && !isLetter(cp) && !isNumber(cp);
+            };
+        }
+    }
+
     private UnicodeClasses() {
+    }
+
+    /** The end of the run of {@code run} characters starting at {@code pos} ({@code pos} itself when none). */
+    static int skip(Run run, String text, int pos, int end) {
+        int c;
+        while (pos < end && run.contains(c = text.codePointAt(pos))) {
+            pos += Character.charCount(c);
+        }
+        return pos;
     }
 
     /**
