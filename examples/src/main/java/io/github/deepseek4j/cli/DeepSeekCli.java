@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 TokenizeCommand.class,
                 TokenizeCheckCommand.class,
                 TemplateCheckCommand.class,
+                ConformCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DeepSeekCli {

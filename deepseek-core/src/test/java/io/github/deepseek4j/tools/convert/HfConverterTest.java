@@ -1,6 +1,9 @@
 package io.github.deepseek4j.tools.convert;
 
+import io.github.deepseek4j.Model;
 import io.github.deepseek4j.ModelFormatException;
+import io.github.deepseek4j.Session;
+import io.github.deepseek4j.arch.Float64;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
 import io.github.deepseek4j.quant.GgmlType;
@@ -116,43 +119,43 @@ class HfConverterTest {
     }
 
     @Test
-    void llamaQueriesAreInterleavedForGgufRope() throws Exception {
+    void convertedLlamaGivesTheLogitsOfHuggingFacesForwardPass() throws Exception {
+        int embedding = 32, heads = 4, kvHeads = 2, ff = 48, layers = 2, vocab = 300;
         Path ckpt = Files.createDirectories(dir.resolve("tiny-llama"));
-        Files.writeString(ckpt.resolve("config.json"), Json.write(Map.of("architectures", List.of("LlamaForCausalLM"),
-                "vocab_size", 300L, "hidden_size", 8L, "intermediate_size", 8L, "num_hidden_layers", 1L,
-                "num_attention_heads", 2L, "num_key_value_heads", 1L, "rms_norm_eps", 1e-5,
-                "max_position_embeddings", 64L, "tie_word_embeddings", true)));
+        Map<String, Object> config = new LinkedHashMap<>(Map.of("architectures", List.of("LlamaForCausalLM"),
+                "vocab_size", (long) vocab, "hidden_size", (long) embedding, "intermediate_size", (long) ff,
+                "num_hidden_layers", (long) layers, "num_attention_heads", (long) heads,
+                "num_key_value_heads", (long) kvHeads, "rms_norm_eps", 1e-5, "rope_theta", 10_000.0));
+        config.put("max_position_embeddings", 64L);
+        config.put("tie_word_embeddings", true);
+        Files.writeString(ckpt.resolve("config.json"), Json.write(config));
         SafetensorsWriter w = new SafetensorsWriter();
-        put(w, "model.embed_tokens.weight", 300, 8);
-        put(w, "model.norm.weight", 8);
-        String p = "model.layers.0.";
-        put(w, p + "input_layernorm.weight", 8);
-        put(w, p + "post_attention_layernorm.weight", 8);
-        float[] q = put(w, p + "self_attn.q_proj.weight", 8, 8);
-        put(w, p + "self_attn.k_proj.weight", 4, 8);
-        put(w, p + "self_attn.v_proj.weight", 4, 8);
-        put(w, p + "self_attn.o_proj.weight", 8, 8);
-        for (String m : new String[] {"gate", "up", "down"}) {
-            put(w, p + "mlp." + m + "_proj.weight", 8, 8);
+        put(w, "model.embed_tokens.weight", vocab, embedding);
+        put(w, "model.norm.weight", embedding);
+        for (int l = 0; l < layers; l++) {
+            String p = "model.layers." + l + ".";
+            put(w, p + "input_layernorm.weight", embedding);
+            put(w, p + "post_attention_layernorm.weight", embedding);
+            put(w, p + "self_attn.q_proj.weight", embedding, embedding);
+            put(w, p + "self_attn.k_proj.weight", embedding / heads * kvHeads, embedding);
+            put(w, p + "self_attn.v_proj.weight", embedding / heads * kvHeads, embedding);
+            put(w, p + "self_attn.o_proj.weight", embedding, embedding);
+            put(w, p + "mlp.gate_proj.weight", ff, embedding);
+            put(w, p + "mlp.up_proj.weight", ff, embedding);
+            put(w, p + "mlp.down_proj.weight", embedding, ff);
         }
         w.write(ckpt.resolve("model.safetensors"));
         Files.copy(SharedData.require("tokenizer/deepseek-v3-hf/tokenizer.json"), ckpt.resolve("tokenizer.json"));
 
         Path out = dir.resolve("llama.gguf");
-        new HfConverter(GgmlType.F16).convert(ckpt, out, (i, n, name) -> { });
-        try (GgufFile gguf = GgufFile.open(out)) {
-            assertThat(gguf.hasTensor("output.weight")).as("tied embeddings").isFalse();
-            Tensor t = gguf.tensor("blk.0.attn_q.weight");
-            assertThat(t.type()).isEqualTo(GgmlType.F16);
-            float[] row = new float[8];
-            // Head 0 has 4 rows: GGUF rows 0,1,2,3 are checkpoint rows 0,2,1,3.
-            int[] from = {0, 2, 1, 3, 4, 6, 5, 7};
-            for (int r = 0; r < 8; r++) {
-                KernelBackends.scalar().kernel(GgmlType.F16).dequantize(t.data(), r * 16L, row, 0, 8);
-                for (int i = 0; i < 8; i++) {
-                    assertThat(row[i]).isEqualTo(Float.float16ToFloat(Float.floatToFloat16(q[from[r] * 8 + i])));
-                }
-            }
+        new HfConverter(GgmlType.F32).convert(ckpt, out, (i, n, name) -> { });
+        int[] tokens = {5, 17, 200, 42, 9, 123};
+        double[] expected = new HfLlamaReference(values, embedding, layers, heads, kvHeads, ff, 1e-5, 10_000)
+                .lastLogits(tokens);
+        try (Model model = Model.load(out); Session session = model.newSession()) {
+            assertThat(model.gguf().hasTensor("output.weight")).as("tied embeddings").isFalse();
+            float[] logits = session.forward(tokens);
+            assertThat(Float64.relativeRmsError(logits, expected)).isLessThan(1e-5);
         }
     }
 

@@ -14,7 +14,9 @@ public final class ScalarKernels implements KernelBackend {
     private final Map<GgmlType, RowKernel> kernels = new EnumMap<>(GgmlType.class);
 
     public ScalarKernels() {
-        for (RowKernel k : new RowKernel[] {new F32Kernel(), new F16Kernel(), new BF16Kernel()}) {
+        for (RowKernel k : new RowKernel[] {
+                new F32(), new F16(), new BF16(), new Q8_0(), new Q4_0(), new Q4_1(), new Q5_0(), new Q5_1(),
+                new Q2_K(), new Q3_K(), new Q4_K(), new Q5_K(), new Q6_K(), new IQ4_NL(), new IQ4_XS()}) {
             kernels.put(k.type(), k);
         }
     }
@@ -36,5 +38,10 @@ public final class ScalarKernels implements KernelBackend {
             throw new UnsupportedWeightTypeException(type, name(), kernels.keySet());
         }
         return k;
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 }

@@ -88,13 +88,14 @@ public enum BuiltinTemplate {
      * Guesses the format of a model without a template from its special tokens.
      *
      * @param architecture {@code general.architecture} (e.g. "qwen2", "llama", "deepseek2")
-     * @param modelName    {@code general.name}, or "" (distinguishes R1 from V3, which share a vocabulary)
+     * @param modelName    {@code general.name}, or ""; "R1" in it marks DeepSeek-R1 when the vocabulary
+     *                     has no {@code <think>} token to tell it from V3
      * @param hasToken     whether the vocabulary contains a token text
      */
     public static Optional<BuiltinTemplate> guess(String architecture, String modelName, Predicate<String> hasToken) {
         String name = modelName == null ? "" : modelName.toLowerCase(Locale.ROOT);
         if (hasToken.test("<｜User｜>")) {
-            return Optional.of(name.contains("r1") ? DEEPSEEK_R1 : DEEPSEEK_V3);
+            return Optional.of(hasToken.test("<think>") || name.contains("r1") ? DEEPSEEK_R1 : DEEPSEEK_V3);
         }
         if (hasToken.test("<|start_header_id|>")) {
             return Optional.of(LLAMA_3);

@@ -1,14 +1,18 @@
 package io.github.deepseek4j.tokenizer.chat;
 
+import io.github.deepseek4j.tokenizer.SpecialTokenIds;
+import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.chat.jinja.JinjaTemplate;
 import io.github.deepseek4j.tokenizer.json.Json;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -25,12 +29,14 @@ import java.util.regex.Pattern;
  * <p>Messages become maps with {@code role}, {@code content} (null allowed), and when set
  * {@code reasoning_content}, {@code tool_calls} ({@code id}, {@code type: "function"},
  * {@code function: {name, arguments}}) and {@code tool_call_id}. Tool-call arguments are passed as
- * the JSON text when the template concatenates them (DeepSeek), and as the parsed object when it
- * pipes them through {@code tojson} or {@code items} (Qwen, Llama). Immutable and thread-safe.
+ * the parsed JSON object, as the hubs expect ({@code arguments | tojson} in Qwen, Llama, Mistral,
+ * GLM...), except to templates that concatenate them as text ({@code arguments + ...}, the DeepSeek
+ * family), which get the JSON text. Immutable and thread-safe.
  */
 public final class ChatTemplate {
 
-    private static final Pattern ARGUMENTS_AS_OBJECT = Pattern.compile("arguments\\s*\\|\\s*(tojson|items)");
+    /** {@code arguments + '...'} or {@code ['arguments'] + ...}: the template needs the arguments as text. */
+    private static final Pattern ARGUMENTS_AS_TEXT = Pattern.compile("arguments['\"]?]?\\s*\\+");
 
     private final JinjaTemplate template;
     private final Map<String, Object> defaults;
@@ -39,7 +45,7 @@ public final class ChatTemplate {
     private ChatTemplate(JinjaTemplate template, Map<String, Object> defaults) {
         this.template = template;
         this.defaults = Map.copyOf(defaults);
-        this.argumentsAsObject = ARGUMENTS_AS_OBJECT.matcher(template.source()).find();
+        this.argumentsAsObject = !ARGUMENTS_AS_TEXT.matcher(template.source()).find();
     }
 
     /**
@@ -66,6 +72,26 @@ public final class ChatTemplate {
             return Optional.of(of(chatTemplate));
         }
         return BuiltinTemplate.guess(architecture, modelName, hasToken).map(ChatTemplate::of);
+    }
+
+    /** As {@link #forModel(String, String, String, Predicate)}, reading the token texts of {@code vocabulary}. */
+    public static Optional<ChatTemplate> forModel(String chatTemplate, String architecture, String modelName,
+                                                  Vocabulary vocabulary) {
+        Set<String> texts = new HashSet<>(vocabulary.tokens());
+        return forModel(chatTemplate, architecture, modelName, texts::contains);
+    }
+
+    /**
+     * The {@code bos_token} and {@code eos_token} variables for {@link #render(List, boolean, Map)}: the
+     * texts of the vocabulary's BOS and EOS tokens, "" where it has none.
+     */
+    public static Map<String, Object> specialTokenVariables(Vocabulary vocabulary) {
+        SpecialTokenIds ids = vocabulary.specialIds();
+        return Map.of("bos_token", tokenText(vocabulary, ids.bos()), "eos_token", tokenText(vocabulary, ids.eos()));
+    }
+
+    private static String tokenText(Vocabulary vocabulary, int id) {
+        return id == SpecialTokenIds.NONE ? "" : vocabulary.token(id);
     }
 
     public String source() {

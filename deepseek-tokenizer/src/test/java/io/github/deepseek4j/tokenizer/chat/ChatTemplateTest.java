@@ -1,6 +1,9 @@
 package io.github.deepseek4j.tokenizer.chat;
 
 import io.github.deepseek4j.testing.SharedData;
+import io.github.deepseek4j.tokenizer.SpecialTokenIds;
+import io.github.deepseek4j.tokenizer.TokenizerKind;
+import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.chat.check.TemplateCases;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateRaisedException;
@@ -14,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,12 +156,56 @@ class ChatTemplateTest {
     }
 
     @Test
+    void guessFromTheRealDeepSeekV3Vocabulary() throws IOException {
+        String json = Files.readString(SharedData.require("tokenizer/deepseek-v3-hf/tokenizer.json"));
+        // the added tokens (special tokens) come first; no need to parse the 8 MB vocabulary
+        String added = json.substring(0, json.indexOf("\"normalizer\""));
+        Set<String> tokens = new HashSet<>();
+        Matcher m = Pattern.compile("\"content\":\\s*\"([^\"]*)\"").matcher(added);
+        while (m.find()) {
+            tokens.add(m.group(1));
+        }
+        assertThat(tokens).contains("<｜User｜>", "<|EOT|>");
+        assertThat(BuiltinTemplate.guess("deepseek2", "DeepSeek V3", tokens::contains)).contains(BuiltinTemplate.DEEPSEEK_V3);
+        assertThat(BuiltinTemplate.guess("deepseek2", "DeepSeek R1", tokens::contains)).contains(BuiltinTemplate.DEEPSEEK_R1);
+        tokens.add("<think>");
+        assertThat(BuiltinTemplate.guess("qwen2", "", tokens::contains)).contains(BuiltinTemplate.DEEPSEEK_R1);
+    }
+
+    @Test
     void forModelPrefersTheFilesOwnTemplate() {
         assertThat(ChatTemplate.forModel("{{ 'own' }}", "llama", "", t -> true).orElseThrow().render(List.of(), false))
                 .isEqualTo("own");
         assertThat(ChatTemplate.forModel(null, "qwen2", "Qwen2", t -> t.equals("<|im_start|>")).orElseThrow().source())
                 .isEqualTo(BuiltinTemplate.QWEN2.source());
         assertThat(ChatTemplate.forModel("", "llama", "stories", t -> false)).isEmpty();
+    }
+
+    @Test
+    void toolArgumentsAreObjectsUnlessTheTemplateConcatenatesThem() {
+        List<ChatMessage> call = List.of(ChatMessage.toolCalls(List.of(new ToolCall("1", "f", "{\"a\": 1, \"b\": \"x\"}"))));
+        String items = "{% for c in messages[0].tool_calls %}{% for k, v in (c.function.arguments or {}).items() %}"
+                + "{{ k }}={{ v }};{% endfor %}{% endfor %}";
+        assertThat(ChatTemplate.of(items).render(call, false)).isEqualTo("a=1;b=x;");
+        String concatenated = "{{ messages[0]['tool_calls'][0]['function']['arguments'] + '!' }}";
+        assertThat(ChatTemplate.of(concatenated).render(call, false)).isEqualTo("{\"a\": 1, \"b\": \"x\"}!");
+        List<ChatMessage> notJson = List.of(ChatMessage.toolCalls(List.of(new ToolCall("1", "f", "not json"))));
+        assertThat(ChatTemplate.of("{{ messages[0].tool_calls[0].function.arguments | tojson }}").render(notJson, false))
+                .isEqualTo("\"not json\"");
+    }
+
+    @Test
+    void aVocabularySuppliesTheGuessAndTheSpecialTokens() {
+        String[] tokens = {"<｜begin▁of▁sentence｜>", "<｜end▁of▁sentence｜>", "<｜User｜>", "<｜Assistant｜>", "a"};
+        Vocabulary vocabulary = new Vocabulary(TokenizerKind.BYTE_LEVEL_BPE, "deepseek-v3", tokens, null, new String[0],
+                null, new SpecialTokenIds(0, 1, SpecialTokenIds.NONE, SpecialTokenIds.NONE, SpecialTokenIds.NONE,
+                SpecialTokenIds.NONE), true, false, false);
+        ChatTemplate template = ChatTemplate.forModel(null, "deepseek2", "DeepSeek V3", vocabulary).orElseThrow();
+        assertThat(template.render(List.of(ChatMessage.user("Hi")), true, ChatTemplate.specialTokenVariables(vocabulary)))
+                .isEqualTo("<｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜>");
+        assertThat(ChatTemplate.specialTokenVariables(new Vocabulary(TokenizerKind.BYTE_LEVEL_BPE, null, new String[] {"x"},
+                null, new String[0], null, SpecialTokenIds.none(), false, false, false)))
+                .containsEntry("bos_token", "").containsEntry("eos_token", "");
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /** jinja2's built-in filters that chat templates use, plus the model hubs' {@code tojson}. */
@@ -34,6 +36,7 @@ final class Filters {
         register(Filters::reverse, "reverse");
         register(Filters::sort, "sort");
         register(Filters::unique, "unique");
+        register(Filters::dictsort, "dictsort");
         register(Filters::map, "map");
         register((v, a) -> select(v, a, true, false), "select");
         register((v, a) -> select(v, a, false, false), "reject");
@@ -111,7 +114,7 @@ final class Filters {
         for (Object o : Values.iterate(v)) {
             parts.add(Values.str(attribute == null ? o : lookup(o, attribute)));
         }
-        return String.join(separator, parts);
+        return Text.join(separator, parts);
     }
 
     private static Object defaultValue(Object v, Arguments a) {
@@ -145,7 +148,7 @@ final class Filters {
         return Comparator.comparing(o -> {
             Object key = attribute == null ? o : lookup(o, attribute);
             return !caseSensitive && key instanceof String s ? s.toLowerCase() : key;
-        }, (x, y) -> Values.compare(x, y, "<"));
+        }, (x, y) -> Operators.compare(x, y, "<"));
     }
 
     private static Object sort(Object v, Arguments a) {
@@ -156,12 +159,33 @@ final class Filters {
         return copy;
     }
 
+    /** jinja2's {@code dictsort(case_sensitive=False, by='key', reverse=False)}: (key, value) pairs in order. */
+    private static Object dictsort(Object v, Arguments a) {
+        a.accept("case_sensitive", "by", "reverse");
+        boolean caseSensitive = a.bool(0, "case_sensitive", false);
+        String by = Values.str(a.get(1, "by", "key"));
+        if (!by.equals("key") && !by.equals("value")) {
+            throw new TemplateRuntimeException("FilterArgumentError: you can only sort by either \"key\" or \"value\"");
+        }
+        int position = by.equals("key") ? 0 : 1;
+        Comparator<Object> order = Comparator.comparing(pair -> {
+            Object key = ((List<?>) pair).get(position);
+            return !caseSensitive && key instanceof String s ? s.toLowerCase() : key;
+        }, (x, y) -> Operators.compare(x, y, "<"));
+        List<Object> pairs = new ArrayList<>(items(v));
+        pairs.sort(a.bool(2, "reverse", false) ? order.reversed() : order);
+        return pairs;
+    }
+
     private static Object unique(Object v, Arguments a) {
         a.accept("case_sensitive", "attribute");
-        Comparator<Object> order = ordering(a, 0, 1);
+        boolean caseSensitive = a.bool(0, "case_sensitive", false);
+        Object attribute = a.get(1, "attribute", null);
+        Set<Object> seen = new HashSet<>();
         List<Object> out = new ArrayList<>();
         for (Object o : Values.iterate(v)) {
-            if (out.stream().noneMatch(seen -> order.compare(seen, o) == 0)) {
+            Object key = attribute == null ? o : lookup(o, attribute);
+            if (seen.add(Values.hashKey(!caseSensitive && key instanceof String s ? s.toLowerCase() : key))) {
                 out.add(o);
             }
         }
@@ -220,6 +244,7 @@ final class Filters {
                 out.append('\n').append(line.isEmpty() && !a.bool(2, "blank", false) ? "" : pad);
             }
             out.append(line);
+            Operators.checkLength(out.length());
         }
         return a.bool(1, "first", false) ? pad + out : out.toString();
     }
@@ -295,7 +320,7 @@ final class Filters {
         Object attribute = a.get(0, "attribute", null);
         Object total = a.get(1, "start", 0L);
         for (Object o : Values.iterate(v)) {
-            total = Values.arithmetic("+", total, attribute == null ? o : lookup(o, attribute));
+            total = Operators.arithmetic("+", total, attribute == null ? o : lookup(o, attribute));
         }
         return total;
     }
@@ -324,10 +349,10 @@ final class Filters {
         if (attribute instanceof String path) {
             Object current = o;
             for (String part : path.split("\\.", -1)) {
-                current = part.matches("-?\\d+") ? Values.item(current, Long.parseLong(part)) : Values.item(current, part);
+                current = part.matches("-?\\d+") ? Access.item(current, Long.parseLong(part)) : Access.item(current, part);
             }
             return current;
         }
-        return Values.item(o, attribute);
+        return Access.item(o, attribute);
     }
 }

@@ -16,6 +16,10 @@ import java.util.Objects;
  * {@code macro}, {@code raw}, {@code generation}; the usual operators, literals, slicing, Python
  * string and dict methods, and jinja2's common filters and tests. Anything else is a
  * {@link TemplateSyntaxException} at compile time. Instances are immutable and thread-safe.
+ *
+ * <p>Templates come from model files, so rendering is bounded: strings, lists and the output stay
+ * under 16M characters, loops under 1M iterations in all, {@code range} under 100,000 items, macro
+ * calls under 64 deep; going past a limit is a {@link TemplateRuntimeException}.
  */
 public final class JinjaTemplate {
 

@@ -60,7 +60,7 @@ final class Lexer {
             countLines(pos, open);
             pos = open + 2 + (marker == '-' || marker == '+' ? 1 : 0);
             switch (kind) {
-                case '#' -> comment(open);
+                case '#' -> comment();
                 case '{' -> tag(Kind.VARIABLE_BEGIN, Kind.VARIABLE_END, "}}");
                 default -> {
                     tag(Kind.BLOCK_BEGIN, Kind.BLOCK_END, "%}");
@@ -87,8 +87,7 @@ final class Lexer {
             return data;
         }
         for (int i = lineStart; i < data.length(); i++) {
-            char c = data.charAt(i);
-            if (c != ' ' && c != '\t') {
+            if (!Text.isSpace(data.charAt(i))) {
                 return data;
             }
         }
@@ -101,7 +100,7 @@ final class Lexer {
         }
     }
 
-    private void comment(int open) {
+    private void comment() {
         int close = src.indexOf("#}", pos);
         if (close < 0) {
             throw new TemplateSyntaxException("unclosed comment", line);

@@ -69,7 +69,7 @@ final class Methods {
                     }
                     parts.add(part);
                 }
-                return String.join(s, parts);
+                return Text.join(s, parts);
             };
             case "isspace" -> (p, k) -> !s.isEmpty() && s.codePoints().allMatch(Text::isSpace);
             case "isdigit" -> (p, k) -> !s.isEmpty() && s.codePoints().allMatch(Character::isDigit);

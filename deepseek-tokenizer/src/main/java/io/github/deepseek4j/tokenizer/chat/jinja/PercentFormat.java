@@ -32,13 +32,13 @@ final class PercentFormat {
             }
             int width = 0;
             while (j < format.length() && Character.isDigit(format.charAt(j))) {
-                width = width * 10 + format.charAt(j++) - '0';
+                width = Math.min(Integer.MAX_VALUE / 10, width) * 10 + format.charAt(j++) - '0';
             }
             int precision = -1;
             if (j < format.length() && format.charAt(j) == '.') {
                 precision = 0;
                 while (++j < format.length() && Character.isDigit(format.charAt(j))) {
-                    precision = precision * 10 + format.charAt(j) - '0';
+                    precision = Math.min(Integer.MAX_VALUE / 10, precision) * 10 + format.charAt(j) - '0';
                 }
             }
             if (j >= format.length()) {
@@ -53,6 +53,7 @@ final class PercentFormat {
             if (next >= args.size()) {
                 throw new TemplateRuntimeException("TypeError: not enough arguments for format string");
             }
+            Operators.checkLength(Math.max(width, precision));
             String text = convert(conversion, args.get(next++), precision);
             String pad = " ".repeat(Math.max(0, width - Text.length(text)));
             out.append(left ? text + pad : pad + text);

@@ -59,7 +59,10 @@ final class PyJson {
             case Long l -> out.append(l);
             case Double d -> out.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
                     : Values.floatRepr(d));
-            case String s -> string(s);
+            case String s -> {
+                string(s);
+                Operators.checkLength(out.length());
+            }
             case List<?> list -> {
                 if (list.isEmpty()) {
                     out.append("[]");
@@ -128,6 +131,11 @@ final class PyJson {
     }
 
     private void string(String s) {
+        Operators.checkLength((long) out.length() + s.length());
+        if (s.chars().allMatch(c -> c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !ensureAscii))) {
+            out.append('"').append(s).append('"');
+            return;
+        }
         if (!ensureAscii) {
             Json.write(s, out);
             return;

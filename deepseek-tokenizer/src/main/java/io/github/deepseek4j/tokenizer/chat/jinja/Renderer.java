@@ -11,11 +11,16 @@ import java.util.Map;
 final class Renderer {
 
     private static final int MAX_CALL_DEPTH = 64;
+    /** Loop iterations one rendering may run (all loops together): a hostile template must not hang the caller. */
+    static final long MAX_ITERATIONS = 1_000_000;
+    /** The longest output (and captured block) one rendering may produce: a prompt, far beyond any context. */
+    static final int MAX_OUTPUT = Operators.MAX_LENGTH;
 
     /** How a statement list ended: normally, or by {@code break} / {@code continue}. */
     private enum Flow { NORMAL, BREAK, CONTINUE }
 
     private int callDepth;
+    private long iterations;
 
     String render(List<Node> template, Scope scope) {
         StringBuilder out = new StringBuilder();
@@ -42,8 +47,8 @@ final class Renderer {
 
     private Flow run(Node node, Scope scope, StringBuilder out) {
         switch (node) {
-            case Node.Text t -> out.append(t.text());
-            case Node.Output o -> out.append(Values.str(eval(o.expr(), scope)));
+            case Node.Text t -> write(out, t.text());
+            case Node.Output o -> write(out, Values.str(eval(o.expr(), scope)));
             case Node.If n -> {
                 for (int i = 0; i < n.conditions().size(); i++) {
                     if (Values.truthy(eval(n.conditions().get(i), scope))) {
@@ -70,6 +75,13 @@ final class Renderer {
             }
         }
         return Flow.NORMAL;
+    }
+
+    private static void write(StringBuilder out, String text) {
+        if ((long) out.length() + text.length() > MAX_OUTPUT) {
+            throw new TemplateRuntimeException("MemoryError: template output longer than " + MAX_OUTPUT + " characters");
+        }
+        out.append(text);
     }
 
     private static int line(Node node) {
@@ -104,6 +116,9 @@ final class Renderer {
         }
         LoopInfo info = new LoopInfo(items);
         for (int i = 0; i < items.size(); i++) {
+            if (++iterations > MAX_ITERATIONS) {
+                throw new TemplateRuntimeException("template ran more than " + MAX_ITERATIONS + " loop iterations");
+            }
             info.moveTo(i);
             assign(n.target(), items.get(i), body);
             body.set("loop", info);
@@ -184,19 +199,20 @@ final class Renderer {
                 }
                 yield map;
             }
-            case Expr.Attribute a -> Values.attribute(eval(a.target(), scope), a.name());
-            case Expr.Item i when i.key() instanceof Expr.Slice s -> Values.slice(eval(i.target(), scope),
+            case Expr.Attribute a -> Access.attribute(eval(a.target(), scope), a.name());
+            case Expr.Item i when i.key() instanceof Expr.Slice s -> Access.slice(eval(i.target(), scope),
                     evalOrNull(s.start(), scope), evalOrNull(s.stop(), scope), evalOrNull(s.step(), scope));
-            case Expr.Item i -> Values.item(eval(i.target(), scope), eval(i.key(), scope));
+            case Expr.Item i -> Access.item(eval(i.target(), scope), eval(i.key(), scope));
             case Expr.Slice s -> throw new TemplateRuntimeException("a slice is only valid inside brackets");
             case Expr.Call c -> call(eval(c.callee(), scope), args(describe(c.callee()), c.args(), scope));
             case Expr.Filter f -> Filters.apply(f.name(), eval(f.target(), scope), args(f.name(), f.args(), scope));
             case Expr.Test t -> t.negated() != Tests.apply(t.name(), eval(t.target(), scope), args(t.name(), t.args(), scope));
-            case Expr.Unary u -> u.op().equals("-") ? Values.negate(eval(u.operand(), scope))
-                    : Values.arithmetic("+", 0L, eval(u.operand(), scope));
+            case Expr.Unary u -> u.op().equals("-") ? Operators.negate(eval(u.operand(), scope))
+                    : Operators.arithmetic("+", 0L, eval(u.operand(), scope));
             case Expr.Not n -> !Values.truthy(eval(n.operand(), scope));
-            case Expr.Binary b when b.op().equals("~") -> Values.str(eval(b.left(), scope)) + Values.str(eval(b.right(), scope));
-            case Expr.Binary b -> Values.arithmetic(b.op(), eval(b.left(), scope), eval(b.right(), scope));
+            case Expr.Binary b when b.op().equals("~") -> Operators.concat(Values.str(eval(b.left(), scope)),
+                    Values.str(eval(b.right(), scope)));
+            case Expr.Binary b -> Operators.arithmetic(b.op(), eval(b.left(), scope), eval(b.right(), scope));
             case Expr.And a -> {
                 Object left = eval(a.left(), scope);
                 yield Values.truthy(left) ? eval(a.right(), scope) : left;
@@ -263,10 +279,10 @@ final class Renderer {
                 case "!=" -> !Values.equal(left, right);
                 case "in" -> Values.contains(right, left);
                 case "not in" -> !Values.contains(right, left);
-                case "<" -> Values.compare(left, right, op) < 0;
-                case "<=" -> Values.compare(left, right, op) <= 0;
-                case ">" -> Values.compare(left, right, op) > 0;
-                default -> Values.compare(left, right, op) >= 0;
+                case "<" -> Operators.compare(left, right, op) < 0;
+                case "<=" -> Operators.compare(left, right, op) <= 0;
+                case ">" -> Operators.compare(left, right, op) > 0;
+                default -> Operators.compare(left, right, op) >= 0;
             };
             if (!holds) {
                 return false;

@@ -68,6 +68,6 @@ final class Tests {
     }
 
     private static int compare(Object v, Arguments a, String op) {
-        return Values.compare(v, a.get(0, "other", Arguments.REQUIRED), op);
+        return Operators.compare(v, a.get(0, "other", Arguments.REQUIRED), op);
     }
 }

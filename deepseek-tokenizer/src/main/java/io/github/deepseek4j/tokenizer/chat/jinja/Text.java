@@ -162,23 +162,39 @@ final class Text {
         return chars;
     }
 
+    /** {@code separator.join(parts)} within {@link Operators#MAX_LENGTH}. */
+    static String join(String separator, List<String> parts) {
+        long total = (long) separator.length() * Math.max(0, parts.size() - 1);
+        for (String part : parts) {
+            total += part.length();
+        }
+        Operators.checkLength(total);
+        return String.join(separator, parts);
+    }
+
     /** Python's {@code str.replace(old, new, count)}; a negative count replaces all. */
     static String replace(String s, String old, String replacement, long count) {
         StringBuilder out = new StringBuilder();
         long n = 0;
         if (old.isEmpty()) {
             // Python inserts the replacement before every character and at the end
-            for (Object c : characters(s)) {
-                if (count < 0 || n++ < count) {
+            long slots = length(s) + 1L;
+            long inserts = count < 0 ? slots : Math.min(count, slots);
+            Operators.checkLength(s.length() + inserts * replacement.length());
+            for (int i = 0; i < s.length(); ) {
+                if (n++ < inserts) {
                     out.append(replacement);
                 }
-                out.append(c);
+                int cp = s.codePointAt(i);
+                out.appendCodePoint(cp);
+                i += Character.charCount(cp);
             }
-            return count < 0 || n < count ? out.append(replacement).toString() : out.toString();
+            return n < inserts ? out.append(replacement).toString() : out.toString();
         }
         int from = 0;
         for (int at = s.indexOf(old); at >= 0 && (count < 0 || n++ < count); at = s.indexOf(old, from)) {
             out.append(s, from, at).append(replacement);
+            Operators.checkLength(out.length());
             from = at + old.length();
         }
         return out.append(s.substring(from)).toString();

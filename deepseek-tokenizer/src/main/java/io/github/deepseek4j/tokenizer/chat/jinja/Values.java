@@ -12,14 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Python semantics for template values. The value model: {@code null} (None), {@link Boolean},
- * {@link Long} (int), {@link Double} (float), {@link String}, {@link List}, {@link Map},
- * {@link Undefined}, {@link Namespace}, {@link LoopInfo} and {@link JinjaCallable}.
+ * Template values and their Python semantics (truth, str, repr, equality, iteration). The values:
+ * {@code null} (None), {@link Boolean}, {@link Long} (int), {@link Double} (float), {@link String},
+ * {@link List} ({@link Tuple} for tuples), {@link Map}, {@link Undefined}, {@link Namespace},
+ * {@link LoopInfo} and {@link JinjaCallable}. Operators are in {@link Operators}, access in {@link Access}.
  */
 final class Values {
-
-    /** Caps string and list repetition so a template cannot exhaust memory with one multiplication. */
-    static final int MAX_REPEATED_LENGTH = 1 << 24;
 
     private Values() {
     }
@@ -100,12 +98,16 @@ final class Values {
                 StringBuilder sb = new StringBuilder(tuple ? "(" : "[");
                 for (int i = 0; i < l.size(); i++) {
                     sb.append(i > 0 ? ", " : "").append(repr(l.get(i)));
+                    Operators.checkLength(sb.length());
                 }
                 yield sb.append(tuple ? (l.size() == 1 ? ",)" : ")") : "]").toString();
             }
             case Map<?, ?> m -> {
                 StringBuilder sb = new StringBuilder("{");
-                m.forEach((k, val) -> sb.append(sb.length() > 1 ? ", " : "").append(repr(k)).append(": ").append(repr(val)));
+                m.forEach((k, val) -> {
+                    sb.append(sb.length() > 1 ? ", " : "").append(repr(k)).append(": ").append(repr(val));
+                    Operators.checkLength(sb.length());
+                });
                 yield sb.append('}').toString();
             }
             case JinjaCallable f -> "<function>";
@@ -119,6 +121,9 @@ final class Values {
             return v instanceof Undefined ? "Undefined" : str(v);
         }
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        if (s.chars().noneMatch(c -> c == quote || c == '\\' || c < 0x20 || c == 0x7f)) {
+            return quote + s + quote;
+        }
         StringBuilder sb = new StringBuilder().append(quote);
         s.codePoints().forEach(cp -> {
             switch (cp) {
@@ -169,6 +174,17 @@ final class Values {
         return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
     }
 
+    /** A key that is equal for values Python's {@code set} treats as equal ({@code 1 == 1.0 == True}). */
+    static Object hashKey(Object v) {
+        if (isInteger(v)) {
+            return BigDecimal.valueOf(asLong(v)).stripTrailingZeros();
+        }
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? new BigDecimal(d).stripTrailingZeros() : d;
+        }
+        return v instanceof List<?> || v instanceof Map<?, ?> ? repr(v) : v;
+    }
+
     static boolean isNumber(Object v) {
         return v instanceof Long || v instanceof Double || v instanceof Boolean;
     }
@@ -177,11 +193,11 @@ final class Values {
         return v instanceof Long || v instanceof Boolean;
     }
 
-    private static long asLong(Object v) {
+    static long asLong(Object v) {
         return v instanceof Boolean b ? (b ? 1 : 0) : (Long) v;
     }
 
-    private static double asDouble(Object v) {
+    static double asDouble(Object v) {
         return v instanceof Double d ? d : asLong(v);
     }
 
@@ -224,28 +240,6 @@ final class Values {
         return Objects.equals(a, b) || (a instanceof JinjaCallable && a == b);
     }
 
-    /** Python's ordering for {@code < <= > >=}: numbers, strings, and lists element by element. */
-    static int compare(Object a, Object b, String op) {
-        failIfUndefined(a);
-        failIfUndefined(b);
-        if (isNumber(a) && isNumber(b)) {
-            return isInteger(a) && isInteger(b) ? Long.compare(asLong(a), asLong(b)) : Double.compare(asDouble(a), asDouble(b));
-        }
-        if (a instanceof String x && b instanceof String y) {
-            return Text.compare(x, y);
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-                if (!equal(x.get(i), y.get(i))) {
-                    return compare(x.get(i), y.get(i), op);
-                }
-            }
-            return Integer.compare(x.size(), y.size());
-        }
-        throw new TemplateRuntimeException("TypeError: '" + op + "' not supported between instances of '"
-                + typeName(a) + "' and '" + typeName(b) + "'");
-    }
-
     static boolean contains(Object container, Object item) {
         return switch (container) {
             case String s when item instanceof String needle -> s.contains(needle);
@@ -282,209 +276,5 @@ final class Values {
         if (v instanceof Undefined u) {
             throw u.error();
         }
-    }
-
-    /** The binary operators {@code + - * / // % **} with Python's rules. */
-    static Object arithmetic(String op, Object a, Object b) {
-        failIfUndefined(a);
-        failIfUndefined(b);
-        try {
-            if (isNumber(a) && isNumber(b)) {
-                return isInteger(a) && isInteger(b) ? integerOp(op, asLong(a), asLong(b)) : floatOp(op, asDouble(a), asDouble(b));
-            }
-            switch (op) {
-                case "+" -> {
-                    if (a instanceof String x && b instanceof String y) {
-                        return x + y;
-                    }
-                    if (a instanceof List<?> x && b instanceof List<?> y) {
-                        List<Object> joined = new ArrayList<>(x);
-                        joined.addAll(y);
-                        return joined;
-                    }
-                    if (a instanceof String || a instanceof List<?>) {
-                        throw new TemplateRuntimeException("TypeError: can only concatenate " + typeName(a)
-                                + " (not \"" + typeName(b) + "\") to " + typeName(a));
-                    }
-                }
-                case "*" -> {
-                    if (isInteger(b) && (a instanceof String || a instanceof List<?>)) {
-                        return repeat(a, asLong(b));
-                    }
-                    if (isInteger(a) && (b instanceof String || b instanceof List<?>)) {
-                        return repeat(b, asLong(a));
-                    }
-                }
-                case "%" -> {
-                    if (a instanceof String format) {
-                        return PercentFormat.format(format, b);
-                    }
-                }
-                default -> {
-                    // no other operator applies to non-numbers
-                }
-            }
-        } catch (ArithmeticException e) {
-            throw new TemplateRuntimeException("OverflowError: integer result out of range");
-        }
-        throw new TemplateRuntimeException("TypeError: unsupported operand type(s) for " + op + ": '"
-                + typeName(a) + "' and '" + typeName(b) + "'");
-    }
-
-    private static Object integerOp(String op, long a, long b) {
-        return switch (op) {
-            case "+" -> Math.addExact(a, b);
-            case "-" -> Math.subtractExact(a, b);
-            case "*" -> Math.multiplyExact(a, b);
-            case "/" -> floatOp(op, a, b);
-            case "//" -> Math.floorDiv(a, nonZero(b));
-            case "%" -> Math.floorMod(a, nonZero(b));
-            case "**" -> b >= 0 ? (Object) power(a, b) : (Object) Math.pow(a, b);
-            default -> throw new IllegalStateException(op);
-        };
-    }
-
-    private static long nonZero(long b) {
-        if (b == 0) {
-            throw new TemplateRuntimeException("ZeroDivisionError: integer division or modulo by zero");
-        }
-        return b;
-    }
-
-    private static long power(long base, long exponent) {
-        long result = 1;
-        for (long i = 0; i < exponent; i++) {
-            result = Math.multiplyExact(result, base);
-            if (result == 0 || result == 1 && base == 1) {
-                return result;
-            }
-        }
-        return result;
-    }
-
-    private static Object floatOp(String op, double a, double b) {
-        if (b == 0 && (op.equals("/") || op.equals("//") || op.equals("%"))) {
-            throw new TemplateRuntimeException("ZeroDivisionError: float division by zero");
-        }
-        return switch (op) {
-            case "+" -> a + b;
-            case "-" -> a - b;
-            case "*" -> a * b;
-            case "/" -> a / b;
-            case "//" -> Math.floor(a / b);
-            case "%" -> a - b * Math.floor(a / b);
-            case "**" -> Math.pow(a, b);
-            default -> throw new IllegalStateException(op);
-        };
-    }
-
-    private static Object repeat(Object sequence, long times) {
-        long n = Math.max(0, times);
-        if (sequence instanceof String s) {
-            if (s.length() * n > MAX_REPEATED_LENGTH) {
-                throw new TemplateRuntimeException("MemoryError: repeated string longer than " + MAX_REPEATED_LENGTH);
-            }
-            return s.repeat((int) n);
-        }
-        List<?> list = (List<?>) sequence;
-        if (list.size() * n > MAX_REPEATED_LENGTH) {
-            throw new TemplateRuntimeException("MemoryError: repeated list longer than " + MAX_REPEATED_LENGTH);
-        }
-        List<Object> out = new ArrayList<>();
-        for (long i = 0; i < n; i++) {
-            out.addAll(list);
-        }
-        return out;
-    }
-
-    static Object negate(Object v) {
-        failIfUndefined(v);
-        return switch (v) {
-            case Double d -> -d;
-            case Long l when l != Long.MIN_VALUE -> -l;
-            case Boolean b -> b ? -1L : 0L;
-            case null, default -> throw new TemplateRuntimeException("TypeError: bad operand type for unary -: '" + typeName(v) + "'");
-        };
-    }
-
-    /** {@code obj.name}: a Python attribute first (methods), then the item of that name. */
-    static Object attribute(Object obj, String name) {
-        return switch (obj) {
-            case Undefined u -> throw u.error();
-            case Map<?, ?> m -> {
-                JinjaCallable method = Methods.of(m, name);
-                if (method != null) {
-                    yield method;
-                }
-                yield m.containsKey(name) ? m.get(name) : Undefined.attribute(obj, name);
-            }
-            case Namespace ns -> ns.attributes.containsKey(name) ? ns.attributes.get(name) : Undefined.attribute(obj, name);
-            case LoopInfo loop -> loop.attribute(name);
-            case null -> Undefined.attribute(null, name);
-            default -> {
-                JinjaCallable method = Methods.of(obj, name);
-                yield method != null ? method : Undefined.attribute(obj, name);
-            }
-        };
-    }
-
-    /** {@code obj[key]}: the item first, then an attribute of that name. */
-    static Object item(Object obj, Object key) {
-        switch (obj) {
-            case Undefined u -> throw u.error();
-            case Map<?, ?> m -> {
-                if (m.containsKey(key)) {
-                    return m.get(key);
-                }
-            }
-            case List<?> l when isInteger(key) -> {
-                long i = asLong(key);
-                long index = i < 0 ? i + l.size() : i;
-                return index >= 0 && index < l.size() ? l.get((int) index) : new Undefined(typeName(obj) + " object has no element " + i);
-            }
-            case String s when isInteger(key) -> {
-                List<Object> chars = Text.characters(s);
-                long i = asLong(key);
-                long index = i < 0 ? i + chars.size() : i;
-                return index >= 0 && index < chars.size() ? chars.get((int) index) : new Undefined("str object has no element " + i);
-            }
-            case null, default -> {
-                // fall back to the attribute below
-            }
-        }
-        return key instanceof String name ? attribute(obj, name) : new Undefined(typeName(obj) + " object has no element " + repr(key));
-    }
-
-    /** Python slicing {@code obj[start:stop:step]} of a list or string; null parts take Python's defaults. */
-    static Object slice(Object obj, Object start, Object stop, Object step) {
-        failIfUndefined(obj);
-        long st = step == null ? 1 : toLong(step, "slice step");
-        if (st == 0) {
-            throw new TemplateRuntimeException("ValueError: slice step cannot be zero");
-        }
-        List<?> items = switch (obj) {
-            case List<?> l -> l;
-            case String s -> Text.characters(s);
-            case null, default -> throw new TemplateRuntimeException("TypeError: '" + typeName(obj) + "' object is not subscriptable");
-        };
-        int n = items.size();
-        long lower = st > 0 ? 0 : -1;
-        long upper = st > 0 ? n : n - 1;
-        long from = start == null ? (st > 0 ? lower : upper) : clamp(toLong(start, "slice index"), n, lower, upper);
-        long to = stop == null ? (st > 0 ? upper : lower) : clamp(toLong(stop, "slice index"), n, lower, upper);
-        List<Object> out = new ArrayList<>();
-        for (long i = from; st > 0 ? i < to : i > to; i += st) {
-            out.add(items.get((int) i));
-        }
-        if (obj instanceof String) {
-            StringBuilder sb = new StringBuilder();
-            out.forEach(sb::append);
-            return sb.toString();
-        }
-        return out;
-    }
-
-    private static long clamp(long index, int n, long lower, long upper) {
-        return index < 0 ? Math.max(index + n, lower) : Math.min(index, upper);
     }
 }

@@ -20,6 +20,9 @@ public final class ReasoningSplitter {
     public static final String OPEN = "<think>";
     public static final String CLOSE = "</think>";
 
+    private final String open;
+    private final String close;
+
     private enum State { BEFORE_OUTPUT, REASONING, CONTENT }
 
     private State state;
@@ -30,14 +33,28 @@ public final class ReasoningSplitter {
 
     /** @param promptOpenedReasoning the prompt ends with an open {@code <think>} (the output starts inside reasoning) */
     public ReasoningSplitter(boolean promptOpenedReasoning) {
+        this(promptOpenedReasoning, OPEN, CLOSE);
+    }
+
+    /** A splitter for models with other reasoning tags (e.g. {@code <seed:think>}, {@code ◁think▷}). */
+    public ReasoningSplitter(boolean promptOpenedReasoning, String openTag, String closeTag) {
+        if (openTag.isEmpty() || closeTag.isEmpty()) {
+            throw new IllegalArgumentException("reasoning tags must not be empty");
+        }
+        this.open = openTag;
+        this.close = closeTag;
         this.state = promptOpenedReasoning ? State.REASONING : State.BEFORE_OUTPUT;
     }
 
     /** Splits a complete output. */
     public static ReasoningSplit split(String output, boolean promptOpenedReasoning) {
-        ReasoningSplitter splitter = new ReasoningSplitter(promptOpenedReasoning);
-        List<ReasoningDelta> deltas = new ArrayList<>(splitter.accept(output));
-        deltas.addAll(splitter.finish());
+        return new ReasoningSplitter(promptOpenedReasoning).splitAll(output);
+    }
+
+    /** Splits a complete output with this splitter's tags; the splitter is used up. */
+    public ReasoningSplit splitAll(String output) {
+        List<ReasoningDelta> deltas = new ArrayList<>(accept(output));
+        deltas.addAll(finish());
         StringBuilder reasoning = new StringBuilder();
         StringBuilder content = new StringBuilder();
         for (ReasoningDelta d : deltas) {
@@ -83,12 +100,12 @@ public final class ReasoningSplitter {
     private boolean beforeOutput() {
         String text = pending.toString();
         String start = text.stripLeading();
-        if (start.startsWith(OPEN)) {
-            pending.delete(0, text.length() - start.length() + OPEN.length());
+        if (start.startsWith(open)) {
+            pending.delete(0, text.length() - start.length() + open.length());
             enter(State.REASONING);
             return true;
         }
-        if (!start.isEmpty() && !OPEN.startsWith(start)) {
+        if (!start.isEmpty() && !open.startsWith(start)) {
             // no reasoning: the output is all content, leading white space included
             state = State.CONTENT;
             atStateStart = false;
@@ -101,20 +118,20 @@ public final class ReasoningSplitter {
         if (atStateStart) {
             dropLeadingSpace();
             String text = pending.toString();
-            if (text.startsWith(OPEN)) {
+            if (text.startsWith(open)) {
                 // the model repeated the <think> the prompt already opened
-                pending.delete(0, OPEN.length());
+                pending.delete(0, open.length());
                 return true;
             }
-            if (OPEN.startsWith(text)) {
+            if (open.startsWith(text)) {
                 return false;
             }
         }
         String text = pending.toString();
-        int close = text.indexOf(CLOSE);
-        if (close >= 0) {
-            emit(ReasoningDelta.Kind.REASONING, text.substring(0, close).stripTrailing(), out);
-            pending.delete(0, close + CLOSE.length());
+        int end = text.indexOf(close);
+        if (end >= 0) {
+            emit(ReasoningDelta.Kind.REASONING, text.substring(0, end).stripTrailing(), out);
+            pending.delete(0, end + close.length());
             enter(State.CONTENT);
             return true;
         }
@@ -136,10 +153,10 @@ public final class ReasoningSplitter {
     }
 
     /** How many trailing characters of reasoning to hold: a partial {@code </think>} and the white space before it. */
-    private static int heldBack(String text) {
+    private int heldBack(String text) {
         int end = text.length();
-        for (int n = Math.min(CLOSE.length() - 1, end); n > 0; n--) {
-            if (text.startsWith(CLOSE.substring(0, n), end - n)) {
+        for (int n = Math.min(close.length() - 1, end); n > 0; n--) {
+            if (text.startsWith(close.substring(0, n), end - n)) {
                 end -= n;
                 break;
             }

@@ -69,6 +69,29 @@ class JinjaTemplateTest {
     }
 
     @Test
+    void hostileTemplatesCannotBuildHugeStringsOrLoopForever() {
+        List<String> hostile = List.of(
+                "{% set ns = namespace(s='xx') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+                "{% set ns = namespace(s='xx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+                "{{ '%999999999s' % 'x' }}",
+                "{{ ('x' * 9000000).replace('', 'y') }}",
+                "{{ (['x' * 1000000] * 100) | join }}",
+                "{{ ['x' * 1000000] * 20 }}",
+                "{{ (['x' * 1000000] * 20) | tojson }}",
+                "{% for i in range(20) %}{{ 'x' * 1000000 }}{% endfor %}",
+                "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}");
+        for (String source : hostile) {
+            assertThatThrownBy(() -> render(source, Map.of())).as(source).isInstanceOf(TemplateRuntimeException.class);
+        }
+    }
+
+    @Test
+    void uniqueUsesPythonEquality() {
+        assertThat(render("{{ [1, 1.0, true, 'A', 'a', 2] | unique | list }}", Map.of())).isEqualTo("[1, 'A', 2]");
+        assertThat(render("{{ ['A', 'a'] | unique(case_sensitive=true) | list }}", Map.of())).isEqualTo("['A', 'a']");
+    }
+
+    @Test
     void javaValuesBecomePythonValues() {
         Map<String, Object> vars = new HashMap<>();
         vars.put("i", 3);

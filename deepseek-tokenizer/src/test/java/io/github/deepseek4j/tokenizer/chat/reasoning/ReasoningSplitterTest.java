@@ -53,6 +53,15 @@ class ReasoningSplitterTest {
     }
 
     @Test
+    void otherReasoningTags() {
+        assertThat(new ReasoningSplitter(false, "◁think▷", "◁/think▷").splitAll("◁think▷plan◁/think▷answer"))
+                .isEqualTo(new ReasoningSplit("plan", "answer"));
+        ReasoningSplitter seed = new ReasoningSplitter(true, "<seed:think>", "</seed:think>");
+        assertThat(seed.accept("a </seed:th")).containsExactly(new ReasoningDelta(ReasoningDelta.Kind.REASONING, "a"));
+        assertThat(seed.accept("ink> b")).containsExactly(new ReasoningDelta(ReasoningDelta.Kind.CONTENT, "b"));
+    }
+
+    @Test
     void detectsPromptsThatOpenThink() {
         assertThat(ReasoningSplitter.promptOpensReasoning("<｜User｜>Hi<｜Assistant｜><think>\n")).isTrue();
         assertThat(ReasoningSplitter.promptOpensReasoning("<｜User｜>Hi<｜Assistant｜>")).isFalse();

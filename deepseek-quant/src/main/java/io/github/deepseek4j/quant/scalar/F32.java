@@ -5,24 +5,20 @@ import io.github.deepseek4j.quant.RowKernel;
 
 import java.lang.foreign.MemorySegment;
 
-import static io.github.deepseek4j.quant.scalar.LittleEndian.I16;
+import static io.github.deepseek4j.quant.scalar.LittleEndian.FLOAT;
 
-/** BF16: the upper 16 bits of an IEEE float, little endian. */
-final class BF16Kernel implements RowKernel {
+/** F32: plain little-endian IEEE floats, 4 bytes each. */
+final class F32 implements RowKernel {
 
     @Override
     public GgmlType type() {
-        return GgmlType.BF16;
-    }
-
-    static float toFloat(short bits) {
-        return Float.intBitsToFloat(bits << 16);
+        return GgmlType.F32;
     }
 
     @Override
     public void dequantize(MemorySegment data, long byteOffset, float[] out, int outOffset, int n) {
         for (int i = 0; i < n; i++) {
-            out[outOffset + i] = toFloat(data.get(I16, byteOffset + 2L * i));
+            out[outOffset + i] = data.get(FLOAT, byteOffset + 4L * i);
         }
     }
 
@@ -30,7 +26,7 @@ final class BF16Kernel implements RowKernel {
     public float dot(MemorySegment data, long byteOffset, float[] x, int xOffset, int n) {
         float sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += toFloat(data.get(I16, byteOffset + 2L * i)) * x[xOffset + i];
+            sum += data.get(FLOAT, byteOffset + 4L * i) * x[xOffset + i];
         }
         return sum;
     }

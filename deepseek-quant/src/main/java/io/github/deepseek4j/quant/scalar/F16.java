@@ -5,20 +5,20 @@ import io.github.deepseek4j.quant.RowKernel;
 
 import java.lang.foreign.MemorySegment;
 
-import static io.github.deepseek4j.quant.scalar.LittleEndian.F32;
+import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
 
-/** F32: plain little-endian IEEE floats. */
-final class F32Kernel implements RowKernel {
+/** F16: IEEE half floats, little endian, 2 bytes each. */
+final class F16 implements RowKernel {
 
     @Override
     public GgmlType type() {
-        return GgmlType.F32;
+        return GgmlType.F16;
     }
 
     @Override
     public void dequantize(MemorySegment data, long byteOffset, float[] out, int outOffset, int n) {
         for (int i = 0; i < n; i++) {
-            out[outOffset + i] = data.get(F32, byteOffset + 4L * i);
+            out[outOffset + i] = half(data, byteOffset + 2L * i);
         }
     }
 
@@ -26,7 +26,7 @@ final class F32Kernel implements RowKernel {
     public float dot(MemorySegment data, long byteOffset, float[] x, int xOffset, int n) {
         float sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += data.get(F32, byteOffset + 4L * i) * x[xOffset + i];
+            sum += half(data, byteOffset + 2L * i) * x[xOffset + i];
         }
         return sum;
     }

@@ -5,20 +5,24 @@ import io.github.deepseek4j.quant.RowKernel;
 
 import java.lang.foreign.MemorySegment;
 
-import static io.github.deepseek4j.quant.scalar.LittleEndian.I16;
+import static io.github.deepseek4j.quant.scalar.LittleEndian.SHORT;
 
-/** F16: IEEE half floats, little endian. */
-final class F16Kernel implements RowKernel {
+/** BF16: the upper 16 bits of an IEEE float, little endian, 2 bytes each. */
+final class BF16 implements RowKernel {
 
     @Override
     public GgmlType type() {
-        return GgmlType.F16;
+        return GgmlType.BF16;
+    }
+
+    static float toFloat(short bits) {
+        return Float.intBitsToFloat(bits << 16);
     }
 
     @Override
     public void dequantize(MemorySegment data, long byteOffset, float[] out, int outOffset, int n) {
         for (int i = 0; i < n; i++) {
-            out[outOffset + i] = Float.float16ToFloat(data.get(I16, byteOffset + 2L * i));
+            out[outOffset + i] = toFloat(data.get(SHORT, byteOffset + 2L * i));
         }
     }
 
@@ -26,7 +30,7 @@ final class F16Kernel implements RowKernel {
     public float dot(MemorySegment data, long byteOffset, float[] x, int xOffset, int n) {
         float sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += Float.float16ToFloat(data.get(I16, byteOffset + 2L * i)) * x[xOffset + i];
+            sum += toFloat(data.get(SHORT, byteOffset + 2L * i)) * x[xOffset + i];
         }
         return sum;
     }

@@ -1,0 +1,241 @@
+package io.github.deepseek4j;
+
+import io.github.deepseek4j.arch.ArchMetadata;
+import io.github.deepseek4j.arch.Architectures;
+import io.github.deepseek4j.arch.Transformer;
+import io.github.deepseek4j.gguf.GgufFile;
+import io.github.deepseek4j.quant.KernelBackend;
+import io.github.deepseek4j.quant.KernelBackends;
+import io.github.deepseek4j.runtime.WorkerPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A model loaded from a GGUF file: weights mapped from the file (never copied), bound to the kernels of a
+ * backend, plus the thread pool that computes with them.
+ *
+ * <pre>{@code
+ * try (Model model = Model.load(Path.of("model.gguf"));
+ *      Session session = model.newSession()) {
+ *     float[] logits = session.forward(promptTokens);
+ * }
+ * }</pre>
+ *
+ * <p>Immutable after load and safe to share between threads: any number of {@link Session}s may run at
+ * once, each with its own KV cache, and each computes exactly what it would alone. {@link #close()} unmaps
+ * the file and stops the threads; close sessions first.
+ */
+public final class Model implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Model.class);
+
+    /** Default context length when the model was trained with a longer one. */
+    public static final int DEFAULT_CONTEXT_LENGTH = 4096;
+    /** Default largest number of tokens computed in one batch. */
+    public static final int DEFAULT_MAX_BATCH = 512;
+
+    private final GgufFile file;
+    private final Transformer transformer;
+    private final KernelBackend backend;
+    private final WorkerPool pool;
+    private final int contextLength;
+    private final int maxBatch;
+    private final IntermediateObserver observer;
+    private volatile boolean closed;
+
+    private Model(GgufFile file, Transformer transformer, Builder b, int contextLength) {
+        this.file = file;
+        this.transformer = transformer;
+        this.backend = b.backend;
+        this.contextLength = contextLength;
+        this.maxBatch = b.maxBatch;
+        this.observer = b.observer;
+        this.pool = new WorkerPool(b.threads);
+    }
+
+    /** Loads with the defaults of {@link Builder}. */
+    public static Model load(Path path) throws IOException {
+        return builder(path).build();
+    }
+
+    public static Builder builder(Path path) {
+        return new Builder(path);
+    }
+
+    /** A new session with an empty cache of {@link #contextLength()} positions. */
+    public Session newSession() {
+        checkOpen();
+        return new Session(this, transformer.newState(contextLength, maxBatch));
+    }
+
+    /** Feeds {@code promptTokens} to a new session and generates from it (the session is closed after). */
+    public GenerationResult generate(int[] promptTokens, GenerationOptions options) {
+        try (Session session = newSession()) {
+            return session.generate(promptTokens, options);
+        }
+    }
+
+    /** The {@code general.architecture} of the file. */
+    public String architecture() {
+        return transformer.info().architecture();
+    }
+
+    public Path path() {
+        return file.path();
+    }
+
+    public int vocabularySize() {
+        return transformer.info().vocabularySize();
+    }
+
+    /** Positions each session's cache holds. */
+    public int contextLength() {
+        return contextLength;
+    }
+
+    /** The context length the model was trained with. */
+    public int trainedContextLength() {
+        return transformer.info().trainedContextLength();
+    }
+
+    /** KV cache bytes one position takes in a session. */
+    public long cacheBytesPerToken() {
+        return transformer.info().cacheBytesPerToken();
+    }
+
+    public int threads() {
+        return pool.threads();
+    }
+
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** The kernel backend's name. */
+    public String backend() {
+        return backend.name();
+    }
+
+    /** The GGUF file, for metadata (tokenizer, chat template). Valid until {@link #close()}. */
+    public GgufFile gguf() {
+        return file;
+    }
+
+    Transformer transformer() {
+        return transformer;
+    }
+
+    WorkerPool pool() {
+        return pool;
+    }
+
+    IntermediateObserver observer() {
+        return observer;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("model " + file.path() + " is closed");
+        }
+    }
+
+    /** Stops the threads and unmaps the file. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        pool.close();
+        file.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + architecture() + ", " + path().getFileName() + ", context " + contextLength + ", "
+                + threads() + " threads, " + backend() + " kernels]";
+    }
+
+    /** Configures and loads a model. Each setter documents its default and rejects bad values. */
+    public static final class Builder {
+        private final Path path;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int contextLength; // 0: min(trained, DEFAULT_CONTEXT_LENGTH)
+        private int maxBatch = DEFAULT_MAX_BATCH;
+        private KernelBackend backend = KernelBackends.preferred();
+        private IntermediateObserver observer;
+
+        private Builder(Path path) {
+            this.path = Objects.requireNonNull(path, "path");
+        }
+
+        /** Compute threads (default: all available processors). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Positions each session's KV cache holds (default: the trained context length, at most 4096).
+         * Longer than the trained length is allowed, with a warning: quality usually drops.
+         */
+        public Builder contextLength(int contextLength) {
+            if (contextLength < 1) {
+                throw new IllegalArgumentException("contextLength must be >= 1, got " + contextLength);
+            }
+            this.contextLength = contextLength;
+            return this;
+        }
+
+        /** Most tokens computed in one batch during prefill (default 512); longer inputs are split. */
+        public Builder maxBatch(int maxBatch) {
+            if (maxBatch < 1) {
+                throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
+            }
+            this.maxBatch = maxBatch;
+            return this;
+        }
+
+        /** The kernels to compute with (default {@link KernelBackends#preferred()}). */
+        public Builder backend(KernelBackend backend) {
+            this.backend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /** Sees every named intermediate of every forward pass (default none); for debugging, it slows things down. */
+        public Builder observer(IntermediateObserver observer) {
+            this.observer = observer;
+            return this;
+        }
+
+        /**
+         * Maps the file and loads the model.
+         *
+         * @throws ModelFormatException      when the file is malformed or inconsistent
+         * @throws UnsupportedModelException when its architecture or a weight type is not supported
+         * @throws IOException               when the file cannot be read
+         */
+        public Model build() throws IOException {
+            GgufFile file = GgufFile.open(path);
+            try {
+                String name = file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE);
+                Transformer transformer = Architectures.forName(name).load(file, backend);
+                int trained = transformer.info().trainedContextLength();
+                int context = contextLength > 0 ? contextLength : Math.min(trained, DEFAULT_CONTEXT_LENGTH);
+                if (context > trained) {
+                    LOG.warn("{}: context length {} exceeds the {} the model was trained with", path, context, trained);
+                }
+                Model model = new Model(file, transformer, this, context);
+                LOG.debug("loaded {}", model);
+                return model;
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.deepseek4j.arch.block;
+
+import io.github.deepseek4j.quant.RowParallel;
+
+/**
+ * A mixture-of-experts feed-forward: {@code out = Σ_chosen w_e · SwiGLU_e(x) + SwiGLU_shared(x)}.
+ *
+ * <p>For a batch, tokens are grouped by expert so each chosen expert's weights are read once per batch,
+ * and experts no token chose are never touched (a model larger than memory pages in only what it uses).
+ *
+ * @param router        {@code ffn_gate_inp}: one row per expert
+ * @param selectionBias {@code exp_probs_b}, or null
+ * @param shared        the shared experts as one SwiGLU, or null
+ */
+public record MixtureOfExperts(Linear router, float[] selectionBias, MoeRouting routing, SwiGluFeedForward[] experts,
+                               SwiGluFeedForward shared) {
+
+    /** The widest hidden layer among the experts and the shared expert. */
+    public int maxWidth() {
+        int w = experts[0].width();
+        return shared == null ? w : Math.max(w, shared.width());
+    }
+
+    /** {@code out[t] = MoE(x[t])} for {@code tokens} rows of {@code embedding} values; {@code out} must not be {@code x}. */
+    public void apply(float[] x, int tokens, float[] out, MoeScratch s, RowParallel parallel) {
+        int embedding = router.inputs();
+        int used = routing.used();
+        // ffn_moe_logits [tokens, experts]; chosen ids and weights [tokens, used]
+        router.apply(x, tokens, s.logits, parallel);
+        for (int t = 0; t < tokens; t++) {
+            routing.route(s.logits, t * routing.expertCount(), selectionBias, s.chosen, s.weights, t * used,
+                    s.probs, s.scores);
+        }
+        java.util.Arrays.fill(out, 0, tokens * embedding, 0f);
+        for (int e = 0; e < experts.length; e++) {
+            int n = 0;
+            for (int i = 0; i < tokens * used; i++) {
+                if (s.chosen[i] == e) {
+                    s.slot[n] = i;
+                    System.arraycopy(x, (i / used) * embedding, s.gathered, n * embedding, embedding);
+                    n++;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            experts[e].apply(s.gathered, n, s.gate, s.up, s.expertOut, parallel);
+            for (int j = 0; j < n; j++) {
+                int slot = s.slot[j];
+                float w = s.weights[slot];
+                int o = (slot / used) * embedding;
+                for (int i = 0; i < embedding; i++) {
+                    out[o + i] += w * s.expertOut[j * embedding + i];
+                }
+            }
+        }
+        if (shared != null) {
+            shared.apply(x, tokens, s.gate, s.up, s.expertOut, parallel);
+            Residual.add(out, s.expertOut, tokens * embedding);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.deepseek4j.conformance;
+
+import io.github.deepseek4j.quant.KernelBackend;
+import io.github.deepseek4j.quant.KernelBackends;
+import io.github.deepseek4j.testing.SharedData;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every case of {@code ../shared/conformance}: prefill as one batch, decode the rest one token at a time,
+ * every row within the tolerance table. A case the engine cannot run yet (weight type without a kernel,
+ * architecture not implemented) is skipped with the reason.
+ */
+class ConformanceTest {
+
+    /** Each case on the preferred kernels and, when they differ, on the scalar reference kernels. */
+    @TestFactory
+    Stream<DynamicTest> everyCasePasses() throws Exception {
+        Path dir = SharedData.require("conformance");
+        List<ConformanceCase> cases = ConformanceCase.discover(dir, null);
+        return Stream.of(KernelBackends.preferred(), KernelBackends.scalar()).distinct().flatMap(backend ->
+                cases.stream().map(c -> caseTest(c, backend)));
+    }
+
+    private static DynamicTest caseTest(ConformanceCase c, KernelBackend backend) {
+        ConformanceRunner runner = new ConformanceRunner(backend, 2);
+        return DynamicTest.dynamicTest(c.name() + " [" + backend.name() + "]", () -> {
+            CaseResult r = runner.run(c);
+            System.out.println(r.summary());
+            Assumptions.assumeTrue(r.status() != CaseResult.Status.UNSUPPORTED, r.message());
+            assertThat(r.failures()).as(r.summary()).isEmpty();
+            assertThat(r.passed()).isTrue();
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.deepseek4j.quant.scalar;
+
+import io.github.deepseek4j.quant.GgmlType;
+
+import java.lang.foreign.MemorySegment;
+
+import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
+import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
+
+/**
+ * Q4_0, 32 values in 18 bytes:
+ * <pre>
+ *   [0..2)   d       fp16 scale
+ *   [2..18)  qs[16]  low nibble of qs[j] is value j, high nibble value j+16;  x = (q - 8) * d
+ * </pre>
+ */
+final class Q4_0 extends BlockKernel {
+
+    Q4_0() {
+        super(GgmlType.Q4_0);
+    }
+
+    @Override
+    void dequantizeBlock(MemorySegment data, long block, float[] out, int o) {
+        float d = half(data, block);
+        for (int j = 0; j < 16; j++) {
+            int q = ubyte(data, block + 2 + j);
+            out[o + j] = ((q & 0xF) - 8) * d;
+            out[o + j + 16] = ((q >> 4) - 8) * d;
+        }
+    }
+}
