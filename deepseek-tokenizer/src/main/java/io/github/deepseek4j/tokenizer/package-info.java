@@ -9,7 +9,7 @@
  * {@link io.github.deepseek4j.tokenizer.hf.HuggingFaceTokenizer}. Algorithms live in sub-packages:
  * {@code bpe} (byte-level BPE), {@code spm} (SentencePiece), {@code wordpiece} (BERT), with the
  * split patterns of every known pre-tokenizer in {@code pretokenize} (compiled once, or for
- * DeepSeek-V3 a hand-written splitter that gives the same pieces).
+ * DeepSeek-V3, LLaMA 3 and Qwen 2 hand-written splitters that give the same pieces).
  *
  * <p>Choices where the references differ, all checked against the shared test vectors:
  * <ul>

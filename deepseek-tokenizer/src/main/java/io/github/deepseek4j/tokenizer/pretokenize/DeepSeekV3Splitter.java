@@ -1,6 +1,19 @@
 package io.github.deepseek4j.tokenizer.pretokenize;
 
+import io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.Run;
+
 import java.util.List;
+
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.ASCII_PUNCTUATION;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isAsciiLetter;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isLetter;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isLetterOrMark;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isNumber;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isPunctuationOrSymbol;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.isWhiteSpace;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.matchWhiteSpace;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.skip;
+import static io.github.deepseek4j.tokenizer.pretokenize.UnicodeClasses.skipLineBreaks;
 
 /**
  * The DeepSeek-V3 split patterns written out by hand, giving the same pieces as
@@ -17,8 +30,6 @@ import java.util.List;
 final class DeepSeekV3Splitter implements PreTokenizer {
 
     static final List<String> PATTERNS = PreTokenizerPatterns.DEEPSEEK_V3;
-
-    private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     @Override
     public List<String> patterns() {
@@ -109,39 +120,19 @@ final class DeepSeekV3Splitter implements PreTokenizer {
         }
         // [^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+
         if (isLetterOrMark(c)) {
-            return skipLettersAndMarks(text, pos, end);
+            return skip(Run.LETTERS_AND_MARKS, text, pos, end);
         }
         if (c != '\r' && c != '\n' && !isLetter(c) && !isPunctuationOrSymbol(c) && d >= 0 && isLetterOrMark(d)) {
-            return skipLettersAndMarks(text, next, end);
+            return skip(Run.LETTERS_AND_MARKS, text, next, end);
         }
         // " ?[\p{P}\p{S}]+[\r\n]*"
         if (c == ' ' && d >= 0 && isPunctuationOrSymbol(d)) {
-            return skipLineBreaks(text, skipPunctuationAndSymbols(text, next, end), end);
+            return skipLineBreaks(text, skip(Run.PUNCTUATION_AND_SYMBOLS, text, next, end), end);
         }
         if (isPunctuationOrSymbol(c)) {
-            return skipLineBreaks(text, skipPunctuationAndSymbols(text, pos, end), end);
+            return skipLineBreaks(text, skip(Run.PUNCTUATION_AND_SYMBOLS, text, pos, end), end);
         }
-        if (!isWhiteSpace(c)) {
-            return -1;
-        }
-        // \s*[\r\n]+ : white space up to and including its last line break
-        int run = pos;
-        int lastBreak = -1;
-        while (run < end && isWhiteSpace(c = text.codePointAt(run))) {
-            if (c == '\r' || c == '\n') {
-                lastBreak = run;
-            }
-            run += Character.charCount(c);
-        }
-        if (lastBreak >= 0) {
-            return lastBreak + 1;
-        }
-        // \s+(?!\S) leaves the last space for the word after it; \s+ takes a lone one
-        if (run == end) {
-            return run;
-        }
-        int beforeLast = text.offsetByCodePoints(run, -1);
-        return beforeLast > pos ? beforeLast : run;
+        return isWhiteSpace(c) ? matchWhiteSpace(text, pos, end) : -1;
     }
 
     private static int skipAsciiLetters(String text, int pos, int end) {
@@ -151,86 +142,8 @@ final class DeepSeekV3Splitter implements PreTokenizer {
         return pos;
     }
 
-    private static int skipLettersAndMarks(String text, int pos, int end) {
-        int c;
-        while (pos < end && isLetterOrMark(c = text.codePointAt(pos))) {
-            pos += Character.charCount(c);
-        }
-        return pos;
-    }
-
-    private static int skipPunctuationAndSymbols(String text, int pos, int end) {
-        int c;
-        while (pos < end && isPunctuationOrSymbol(c = text.codePointAt(pos))) {
-            pos += Character.charCount(c);
-        }
-        return pos;
-    }
-
-    private static int skipLineBreaks(String text, int pos, int end) {
-        while (pos < end && (text.charAt(pos) == '\r' || text.charAt(pos) == '\n')) {
-            pos++;
-        }
-        return pos;
-    }
-
-    private static boolean isAsciiLetter(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isNumber(int cp) {
-        if (cp < 0x80) {
-            return cp >= '0' && cp <= '9';
-        }
-        int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER;
-    }
-
+    /** The ranges of pattern 2: CJK ideographs up to U+9FA5, hiragana and katakana. */
     private static boolean isCjk(int cp) {
         return (cp >= 0x4E00 && cp <= 0x9FA5) || (cp >= 0x3040 && cp <= 0x30FF);
-    }
-
-    private static boolean isLetter(int cp) {
-        if (cp < 0x80) {
-            return isAsciiLetter(cp);
-        }
-        return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER -> true;
-            default -> false;
-        };
-    }
-
-    private static boolean isLetterOrMark(int cp) {
-        if (cp < 0x80) {
-            return isAsciiLetter(cp);
-        }
-        return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                 Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;
-            default -> false;
-        };
-    }
-
-    private static boolean isPunctuationOrSymbol(int cp) {
-        if (cp < 0x80) {
-            return cp < 0x7F && ASCII_PUNCTUATION.indexOf(cp) >= 0;
-        }
-        return switch (Character.getType(cp)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
-    }
-
-    /** Unicode White_Space, as {@code \s} under {@code UNICODE_CHARACTER_CLASS}. */
-    private static boolean isWhiteSpace(int cp) {
-        return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680
-                || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
-                || cp == 0x3000;
     }
 }

@@ -25,6 +25,12 @@ public interface PreTokenizer {
         if (patterns.equals(DeepSeekV3Splitter.PATTERNS)) {
             return new DeepSeekV3Splitter();
         }
+        if (patterns.equals(Llama3Splitter.LLAMA3_PATTERNS)) {
+            return new Llama3Splitter(3);
+        }
+        if (patterns.equals(Llama3Splitter.QWEN2_PATTERNS)) {
+            return new Llama3Splitter(1);
+        }
         return new RegexPreTokenizer(patterns);
     }
 }

@@ -8,12 +8,13 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The hand-written DeepSeek-V3 splitter gives exactly the pieces of the regex patterns it stands for. */
-class DeepSeekV3SplitterTest {
+/** The hand-written splitters give exactly the pieces of the regex patterns they stand for. */
+class HandWrittenSplittersTest {
 
     /** Characters at every boundary the patterns draw: categories, white space, CJK and kana edges, surrogates. */
     private static final int[] INTERESTING = {
-        'a', 'Z', 'q', '0', '7', ' ', ' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x1C, 0x1F, 0x7F, 0x85, 0xA0, 0x1680, 0x2000,
+        'a', 'Z', 'q', 's', 'S', 't', 'T', 'r', 'R', 'e', 'E', 'v', 'V', 'm', 'M', 'l', 'L', 'd', 'D', 0x130, 0x17F,
+        '\'', '\'', '\'', '0', '7', ' ', ' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x1C, 0x1F, 0x7F, 0x85, 0xA0, 0x1680, 0x2000,
         0x200A, 0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF, 0xAD,
         '!', '"', '#', '$', '%', '&', '\'', '(', '*', '+', ',', '-', '.', '/', ':', ';', '<', '=', '>', '?', '@',
         '[', '\\', ']', '^', '_', '`', '{', '|', '}', '~',
@@ -30,20 +31,41 @@ class DeepSeekV3SplitterTest {
         return pieces;
     }
 
-    @Test
-    void isChosenForTheDeepSeekV3PatternsOnly() {
-        assertThat(PreTokenizer.of(PreTokenizerPatterns.forName("deepseek-v3").orElseThrow()))
-                .isInstanceOf(DeepSeekV3Splitter.class);
-        assertThat(PreTokenizer.of(PreTokenizerPatterns.forName("deepseek-llm").orElseThrow()))
-                .isInstanceOf(RegexPreTokenizer.class);
+    private static PreTokenizer named(String name) {
+        return PreTokenizer.of(PreTokenizerPatterns.forName(name).orElseThrow());
     }
 
     @Test
-    void samePiecesAsTheRegexes() {
-        PreTokenizer fast = new DeepSeekV3Splitter();
-        PreTokenizer regex = new RegexPreTokenizer(DeepSeekV3Splitter.PATTERNS);
-        Random random = new Random(3);
-        for (int i = 0; i < 20_000; i++) {
+    void areChosenForTheirPatternsOnly() {
+        assertThat(named("deepseek-v3")).isInstanceOf(DeepSeekV3Splitter.class);
+        assertThat(named("llama-bpe")).isInstanceOf(Llama3Splitter.class);
+        assertThat(named("deepseek-r1-qwen")).isInstanceOf(Llama3Splitter.class);
+        assertThat(named("deepseek-llm")).isInstanceOf(RegexPreTokenizer.class);
+        assertThat(named("gpt-2")).isInstanceOf(RegexPreTokenizer.class);
+        for (String name : List.of("deepseek-v3", "llama3", "qwen2")) {
+            assertThat(named(name).patterns()).isEqualTo(PreTokenizerPatterns.forName(name).orElseThrow());
+        }
+    }
+
+    @Test
+    void deepSeekV3GivesTheRegexPieces() {
+        assertSamePieces(new DeepSeekV3Splitter(), DeepSeekV3Splitter.PATTERNS, 3);
+    }
+
+    @Test
+    void llama3GivesTheRegexPieces() {
+        assertSamePieces(new Llama3Splitter(3), Llama3Splitter.LLAMA3_PATTERNS, 4);
+    }
+
+    @Test
+    void qwen2GivesTheRegexPieces() {
+        assertSamePieces(new Llama3Splitter(1), Llama3Splitter.QWEN2_PATTERNS, 5);
+    }
+
+    private static void assertSamePieces(PreTokenizer fast, List<String> patterns, long seed) {
+        PreTokenizer regex = new RegexPreTokenizer(patterns);
+        Random random = new Random(seed);
+        for (int i = 0; i < 15_000; i++) {
             StringBuilder sb = new StringBuilder();
             for (int n = random.nextInt(24); n > 0; n--) {
                 int cp = random.nextInt(8) == 0 ? random.nextInt(0x110000) : INTERESTING[random.nextInt(INTERESTING.length)];
