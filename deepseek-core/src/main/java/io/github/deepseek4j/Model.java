@@ -7,6 +7,8 @@ import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.runtime.WorkerPool;
+import io.github.deepseek4j.source.ModelCache;
+import io.github.deepseek4j.source.ModelSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +64,21 @@ public final class Model implements AutoCloseable {
         return builder(path).build();
     }
 
+    /**
+     * A builder for the model at {@code path}: a {@code .gguf} file (the first part of a split model) or an
+     * archive holding one ({@code .tar}, {@code .tar.gz}, {@code .tar.xz}, {@code .zip}, {@code .gz}),
+     * unpacked once into the model cache.
+     */
     public static Builder builder(Path path) {
-        return new Builder(path);
+        return new Builder(Objects.requireNonNull(path, "path"), null);
+    }
+
+    /**
+     * A builder for a model packed as a classpath resource (a {@code .gguf} or an archive, e.g. inside a
+     * jar of the application or its tests), copied once into the model cache.
+     */
+    public static Builder fromClasspath(String resource) {
+        return new Builder(null, Objects.requireNonNull(resource, "resource"));
     }
 
     /** A new session with an empty cache of {@link #contextLength()} positions. */
@@ -160,14 +175,26 @@ public final class Model implements AutoCloseable {
     /** Configures and loads a model. Each setter documents its default and rejects bad values. */
     public static final class Builder {
         private final Path path;
+        private final String resource;
+        private ModelCache cache;
         private int threads = Runtime.getRuntime().availableProcessors();
         private int contextLength; // 0: min(trained, DEFAULT_CONTEXT_LENGTH)
         private int maxBatch = DEFAULT_MAX_BATCH;
         private KernelBackend backend = KernelBackends.preferred();
         private IntermediateObserver observer;
 
-        private Builder(Path path) {
-            this.path = Objects.requireNonNull(path, "path");
+        private Builder(Path path, String resource) {
+            this.path = path;
+            this.resource = resource;
+        }
+
+        /**
+         * Where archives and classpath models are unpacked (default {@link ModelCache#defaultCache()}:
+         * {@code $DEEPSEEK4J_CACHE}, else {@code $XDG_CACHE_HOME/deepseek4j}, else {@code ~/.cache/deepseek4j}).
+         */
+        public Builder cache(ModelCache cache) {
+            this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
         }
 
         /** Compute threads (default: all available processors). */
@@ -220,14 +247,18 @@ public final class Model implements AutoCloseable {
          * @throws IOException               when the file cannot be read
          */
         public Model build() throws IOException {
-            GgufFile file = GgufFile.open(path);
+            ModelCache modelCache = cache != null ? cache : ModelCache.defaultCache();
+            Path resolved = resource != null
+                    ? ModelSources.fromClasspath(resource, modelCache)
+                    : ModelSources.resolve(path, modelCache);
+            GgufFile file = GgufFile.open(resolved);
             try {
                 String name = file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE);
                 Transformer transformer = Architectures.forName(name).load(file, backend);
                 int trained = transformer.info().trainedContextLength();
                 int context = contextLength > 0 ? contextLength : Math.min(trained, DEFAULT_CONTEXT_LENGTH);
                 if (context > trained) {
-                    LOG.warn("{}: context length {} exceeds the {} the model was trained with", path, context, trained);
+                    LOG.warn("{}: context length {} exceeds the {} the model was trained with", resolved, context, trained);
                 }
                 Model model = new Model(file, transformer, this, context);
                 LOG.debug("loaded {}", model);

@@ -48,11 +48,15 @@ public final class ModelSources {
         return ArchiveUnpacker.modelIn(path.toString(), dir);
     }
 
-    /** Resolves a classpath resource with this class's class loader and the default cache. */
+    /** Resolves a classpath resource with the default cache. */
     public static Path fromClasspath(String resource) throws IOException {
-        return fromClasspath(resource, Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : ModelSources.class.getClassLoader(),
-                ModelCache.defaultCache());
+        return fromClasspath(resource, ModelCache.defaultCache());
+    }
+
+    /** Resolves a classpath resource with the thread's context class loader (else this library's). */
+    public static Path fromClasspath(String resource, ModelCache cache) throws IOException {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return fromClasspath(resource, context != null ? context : ModelSources.class.getClassLoader(), cache);
     }
 
     /**
