@@ -41,9 +41,17 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: metadata, tensors, totals.")
     boolean json;
 
+    @Option(names = "--kv", description = "Show only the KV cache size per token (and for the model's context).")
+    boolean kv;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (kv) {
+            KvCacheReport.print(file, json, out);
+            out.flush();
+            return DeepSeekCli.EXIT_OK;
+        }
         try (GgufFile gguf = GgufFile.open(file)) {
             if (json) {
                 out.println(Json.write(toJson(gguf)));
