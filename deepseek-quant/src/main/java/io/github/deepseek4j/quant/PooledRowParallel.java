@@ -9,11 +9,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link RowParallel} over a fixed number of threads: the rows are cut into that many contiguous
- * ranges, the calling thread runs the first and daemon worker threads the others. Close it to stop
- * the workers; {@code close()} is idempotent.
+ * A {@link RowParallel} over a fixed number of threads: the calling thread and daemon workers take
+ * contiguous chunks of rows from a shared counter until none are left. Several chunks per thread
+ * keep a thread that the OS descheduled (a busy or shared machine) from holding up the whole call.
+ * Close it to stop the workers; {@code close()} is idempotent.
  */
 public final class PooledRowParallel implements RowParallel, AutoCloseable {
+
+    /** Chunks per thread: enough to balance, few enough that each chunk streams many rows. */
+    private static final int CHUNKS_PER_THREAD = 8;
 
     private final int threads;
     private final ExecutorService workers;
@@ -41,18 +45,22 @@ public final class PooledRowParallel implements RowParallel, AutoCloseable {
 
     @Override
     public void forRange(int count, RangeTask task) {
-        int parts = Math.min(threads, count);
-        if (parts <= 1) {
+        int chunks = Math.min(count, threads * CHUNKS_PER_THREAD);
+        if (threads == 1 || chunks <= 1) {
             task.run(0, count);
             return;
         }
-        List<Future<?>> others = new ArrayList<>(parts - 1);
-        for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) count * p / parts);
-            int to = (int) ((long) count * (p + 1) / parts);
-            others.add(workers.submit(() -> task.run(from, to)));
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                task.run((int) ((long) count * c / chunks), (int) ((long) count * (c + 1) / chunks));
+            }
+        };
+        List<Future<?>> others = new ArrayList<>(threads - 1);
+        for (int t = 1; t < threads; t++) {
+            others.add(workers.submit(worker));
         }
-        task.run(0, (int) ((long) count / parts));
+        worker.run();
         for (Future<?> f : others) {
             try {
                 f.get();

@@ -1,5 +1,8 @@
 package io.github.deepseek4j.quant;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.Random;
 
@@ -21,6 +24,9 @@ final class RandomRows {
             Map.entry(GgmlType.IQ4_NL, new int[] {0}),
             Map.entry(GgmlType.IQ4_XS, new int[] {0}));
 
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
     private RandomRows() {
     }
 
@@ -28,13 +34,13 @@ final class RandomRows {
     static byte[] row(GgmlType type, int n, int prefix, Random random) {
         byte[] bytes = new byte[prefix + Math.toIntExact(type.byteSize(n))];
         random.nextBytes(bytes);
+        MemorySegment row = MemorySegment.ofArray(bytes);
         for (int i = 0; i < n && !type.isQuantized(); i++) {
             float value = (float) random.nextGaussian();
             switch (type) {
-                case F32 -> putShort(putShort(bytes, prefix + 4 * i, Float.floatToIntBits(value)),
-                        prefix + 4 * i + 2, Float.floatToIntBits(value) >>> 16);
-                case F16 -> putShort(bytes, prefix + 2 * i, Float.floatToFloat16(value));
-                case BF16 -> putShort(bytes, prefix + 2 * i, Float.floatToIntBits(value) >>> 16);
+                case F32 -> row.set(FLOAT, prefix + 4L * i, value);
+                case F16 -> row.set(SHORT, prefix + 2L * i, Float.floatToFloat16(value));
+                case BF16 -> row.set(SHORT, prefix + 2L * i, (short) (Float.floatToIntBits(value) >>> 16));
                 default -> throw new IllegalArgumentException(type.toString());
             }
         }
@@ -42,7 +48,7 @@ final class RandomRows {
         for (int b = 0; b < n / type.blockSize() && type.isQuantized(); b++) {
             for (int field : halves) {
                 float scale = 0.001f + 0.05f * random.nextFloat();
-                putShort(bytes, prefix + b * type.blockBytes() + field, Float.floatToFloat16(scale));
+                row.set(SHORT, prefix + (long) b * type.blockBytes() + field, Float.floatToFloat16(scale));
             }
         }
         return bytes;
@@ -54,11 +60,5 @@ final class RandomRows {
             x[i] = (float) random.nextGaussian();
         }
         return x;
-    }
-
-    private static byte[] putShort(byte[] bytes, int at, int value) {
-        bytes[at] = (byte) value;
-        bytes[at + 1] = (byte) (value >>> 8);
-        return bytes;
     }
 }

@@ -1,10 +1,13 @@
 package io.github.deepseek4j.quant;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +25,7 @@ class VectorScalarAgreementTest {
     private static final int[] PLAIN_LENGTHS = {1, 13, 207, 702, 2046, 4098};
     private static final int[] BLOCK_COUNTS = {1, 3, 7, 13, 64};
     private static final int PREFIX = 5;
+    private static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     static List<Arguments> cases() {
         KernelBackend vector = KernelBackends.vector();
@@ -67,6 +71,25 @@ class VectorScalarAgreementTest {
         assertThat(Math.abs((double) vectorDot - scalarDot))
                 .as("%s dot over %d values, seed %d: vector %s, scalar %s", type, n, seed, vectorDot, scalarDot)
                 .isLessThanOrEqualTo(1e-5 * scale);
+    }
+
+    /** The vector F16 kernel widens halves in registers: check every one of the 65536, specials included. */
+    @Test
+    void f16WideningIsExactForEveryHalf() {
+        RowKernel vector = KernelBackends.vector().kernel(GgmlType.F16);
+        int lanes = 16;
+        float[] x = new float[lanes];
+        Arrays.fill(x, 1f / lanes);
+        MemorySegment row = MemorySegment.ofArray(new short[lanes]);
+        for (int h = 0; h < 1 << 16; h++) {
+            for (int i = 0; i < lanes; i++) {
+                row.setAtIndex(SHORT_LE, i, (short) h);
+            }
+            float expected = Float.float16ToFloat((short) h);
+            float actual = vector.dot(row, 0, x, 0, lanes);
+            assertThat(Float.isNaN(expected) ? Float.isNaN(actual) : actual == expected)
+                    .as("half 0x%04x: %s, expected %s", h, actual, expected).isTrue();
+        }
     }
 
     /** Dequantizes into the middle of an array of NaN sentinels and checks the sentinels survived. */

@@ -99,6 +99,8 @@ public class MatVecBenchmark {
     /** 256 MiB of floats to sum, and the pool. */
     @State(Scope.Benchmark)
     public static class Baseline {
+        static final int PARTS = 64;
+
         @Param({"1", "2"})
         public int threads;
 
@@ -113,7 +115,7 @@ public class MatVecBenchmark {
             parallel = new PooledRowParallel(threads);
             floats = arena.allocate(WeightStreams.STREAMED_BYTES, 64);
             floats.fill((byte) 0x3c);
-            partialSums = new float[threads];
+            partialSums = new float[PARTS];
         }
 
         @TearDown(Level.Trial)
@@ -144,16 +146,16 @@ public class MatVecBenchmark {
         return w.y;
     }
 
-    /** The bandwidth baseline: a plain float sum over 256 MiB, split over the same threads. */
+    /** The bandwidth baseline: a plain float sum over 256 MiB, in parts shared out by the same pool. */
     @Benchmark
     public float[] floatSum(Baseline b, Streamed streamed) {
-        int floatsPerPart = (int) (b.floats.byteSize() / 4 / b.threads) & ~7;
-        b.parallel.forRange(b.threads, (from, to) -> {
+        int floatsPerPart = (int) (b.floats.byteSize() / 4 / Baseline.PARTS) & ~7;
+        b.parallel.forRange(Baseline.PARTS, (from, to) -> {
             for (int part = from; part < to; part++) {
                 b.partialSums[part] = sum(b.floats, (long) part * floatsPerPart * 4, floatsPerPart);
             }
         });
-        streamed.bytes += (long) floatsPerPart * 4 * b.threads;
+        streamed.bytes += (long) floatsPerPart * 4 * Baseline.PARTS;
         return b.partialSums;
     }
 

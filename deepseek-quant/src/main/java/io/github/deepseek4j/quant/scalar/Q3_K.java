@@ -4,6 +4,7 @@ import io.github.deepseek4j.quant.GgmlType;
 
 import java.lang.foreign.MemorySegment;
 
+import static io.github.deepseek4j.quant.scalar.LittleEndian.INT;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
 
@@ -12,12 +13,10 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  * <pre>
  *   [0..32)    hmask[32]   bit k of hmask[l] is the (inverted) third bit of value 32k+l: clear means subtract 4
  *   [32..96)   qs[64]      per half of 128 values, 32 bytes: bits 2s..2s+1 of qs[l] hold the low 2 bits of value 32s+l
- *   [96..108)  scales[12]  sixteen 6-bit scales: low nibbles in bytes 0-7, top 2 bits in bytes 8-11 (see scale())
+ *   [96..108)  scales[12]  sixteen 6-bit scales: low nibbles in bytes 0-7, top 2 bits in bytes 8-11 (see {@link PackedScales})
  *   [108..110) d           fp16 super-block scale
  *   sub-block i: x = (d * (scale_i - 32)) * (q - (hbit ? 0 : 4))
  * </pre>
- * Scale i (i < 8) has low nibble {@code scales[i] & 0xF}, scale i+8 has {@code scales[i] >> 4}; the top
- * two bits of scale i are bits {@code 2*(i/4)..} of {@code scales[8 + i%4]}.
  */
 final class Q3_K extends BlockKernel {
 
@@ -28,6 +27,9 @@ final class Q3_K extends BlockKernel {
     @Override
     void dequantizeBlock(MemorySegment data, long block, float[] out, int o) {
         float d = half(data, block + 108);
+        int w0 = data.get(INT, block + 96);
+        int w1 = data.get(INT, block + 100);
+        int w2 = data.get(INT, block + 104);
         int y = o;
         int is = 0;
         int mask = 1;
@@ -35,7 +37,7 @@ final class Q3_K extends BlockKernel {
             long qs = block + 32 + 32L * half;
             for (int shift = 0; shift < 8; shift += 2) {
                 for (int part = 0; part < 2; part++) {
-                    float dl = d * (scale(data, block + 96, is++) - 32);
+                    float dl = d * (PackedScales.q3Scale(w0, w1, w2, is++) - 32);
                     for (int l = 16 * part; l < 16 * part + 16; l++) {
                         int low = ubyte(data, qs + l) >> shift & 3;
                         int minus = (ubyte(data, block + l) & mask) != 0 ? 0 : 4;
@@ -45,12 +47,5 @@ final class Q3_K extends BlockKernel {
                 mask <<= 1;
             }
         }
-    }
-
-    /** The 6-bit scale {@code i} (0..15), unpacked as ggml's {@code kmask1/kmask2} shuffle does. */
-    static int scale(MemorySegment data, long scales, int i) {
-        int low = (ubyte(data, scales + i % 8) >> 4 * (i / 8)) & 0xF;
-        int high = (ubyte(data, scales + 8 + i % 4) >> 2 * (i / 4)) & 3;
-        return low | high << 4;
     }
 }

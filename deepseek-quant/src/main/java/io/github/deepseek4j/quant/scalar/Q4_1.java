@@ -3,7 +3,9 @@ package io.github.deepseek4j.quant.scalar;
 import io.github.deepseek4j.quant.GgmlType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
+import static io.github.deepseek4j.quant.scalar.LittleEndian.SHORT;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
 
@@ -15,7 +17,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   [4..20)  qs[16]  low nibble of qs[j] is value j, high nibble value j+16;  x = q * d + m
  * </pre>
  */
-final class Q4_1 extends BlockKernel {
+final class Q4_1 extends QuantizingBlockKernel {
 
     Q4_1() {
         super(GgmlType.Q4_1);
@@ -29,6 +31,20 @@ final class Q4_1 extends BlockKernel {
             int q = ubyte(data, block + 4 + j);
             out[o + j] = (q & 0xF) * d + m;
             out[o + j + 16] = (q >> 4) * d + m;
+        }
+    }
+
+    @Override
+    void quantizeBlock(float[] x, int xo, MemorySegment out, long block) {
+        float min = min(x, xo, 32);
+        float d = (max(x, xo, 32) - min) / 15;
+        float id = inverse(d);
+        out.set(SHORT, block, Float.floatToFloat16(d));
+        out.set(SHORT, block + 2, Float.floatToFloat16(min));
+        for (int j = 0; j < 16; j++) {
+            int low = Math.min(15, (int) ((x[xo + j] - min) * id + 0.5f));
+            int high = Math.min(15, (int) ((x[xo + 16 + j] - min) * id + 0.5f));
+            out.set(ValueLayout.JAVA_BYTE, block + 4 + j, (byte) (low | high << 4));
         }
     }
 }

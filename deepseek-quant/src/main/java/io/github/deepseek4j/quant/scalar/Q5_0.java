@@ -3,8 +3,10 @@ package io.github.deepseek4j.quant.scalar;
 import io.github.deepseek4j.quant.GgmlType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static io.github.deepseek4j.quant.scalar.LittleEndian.INT;
+import static io.github.deepseek4j.quant.scalar.LittleEndian.SHORT;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
 
@@ -16,7 +18,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   [6..22)  qs[16]  low nibble of qs[j] is value j, high nibble value j+16;  x = (q - 16) * d
  * </pre>
  */
-final class Q5_0 extends BlockKernel {
+final class Q5_0 extends QuantizingBlockKernel {
 
     Q5_0() {
         super(GgmlType.Q5_0);
@@ -33,5 +35,20 @@ final class Q5_0 extends BlockKernel {
             out[o + j] = (lo - 16) * d;
             out[o + j + 16] = (hi - 16) * d;
         }
+    }
+
+    @Override
+    void quantizeBlock(float[] x, int xo, MemorySegment out, long block) {
+        float d = signedAbsMax(x, xo, 32) / -16;
+        float id = inverse(d);
+        out.set(SHORT, block, Float.floatToFloat16(d));
+        int qh = 0;
+        for (int j = 0; j < 16; j++) {
+            int low = Math.min(31, (int) (x[xo + j] * id + 16.5f));
+            int high = Math.min(31, (int) (x[xo + 16 + j] * id + 16.5f));
+            out.set(ValueLayout.JAVA_BYTE, block + 6 + j, (byte) ((low & 0xF) | (high & 0xF) << 4));
+            qh |= (low >> 4 & 1) << j | (high >> 4 & 1) << (j + 16);
+        }
+        out.set(INT, block + 2, qh);
     }
 }

@@ -3,8 +3,10 @@ package io.github.deepseek4j.quant.scalar;
 import io.github.deepseek4j.quant.GgmlType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static io.github.deepseek4j.quant.scalar.LittleEndian.INT;
+import static io.github.deepseek4j.quant.scalar.LittleEndian.SHORT;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
 
@@ -17,7 +19,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   [8..24)  qs[16]  low nibble of qs[j] is value j, high nibble value j+16;  x = q * d + m
  * </pre>
  */
-final class Q5_1 extends BlockKernel {
+final class Q5_1 extends QuantizingBlockKernel {
 
     Q5_1() {
         super(GgmlType.Q5_1);
@@ -35,5 +37,22 @@ final class Q5_1 extends BlockKernel {
             out[o + j] = lo * d + m;
             out[o + j + 16] = hi * d + m;
         }
+    }
+
+    @Override
+    void quantizeBlock(float[] x, int xo, MemorySegment out, long block) {
+        float min = min(x, xo, 32);
+        float d = (max(x, xo, 32) - min) / 31;
+        float id = inverse(d);
+        out.set(SHORT, block, Float.floatToFloat16(d));
+        out.set(SHORT, block + 2, Float.floatToFloat16(min));
+        int qh = 0;
+        for (int j = 0; j < 16; j++) {
+            int low = (int) ((x[xo + j] - min) * id + 0.5f);
+            int high = (int) ((x[xo + 16 + j] - min) * id + 0.5f);
+            out.set(ValueLayout.JAVA_BYTE, block + 8 + j, (byte) ((low & 0xF) | (high & 0xF) << 4));
+            qh |= (low >> 4 & 1) << j | (high >> 4 & 1) << (j + 16);
+        }
+        out.set(INT, block + 4, qh);
     }
 }

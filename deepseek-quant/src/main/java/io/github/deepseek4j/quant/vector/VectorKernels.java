@@ -41,9 +41,8 @@ public final class VectorKernels implements KernelBackend {
         register(scalar, GgmlType.Q6_K, Q6_K::new);
         register(scalar, GgmlType.IQ4_NL, IQ4_NL::new);
         register(scalar, GgmlType.IQ4_XS, IQ4_XS::new);
-        for (GgmlType type : new GgmlType[] {GgmlType.Q2_K, GgmlType.Q3_K}) {
-            register(scalar, type, Dequantizing::new);
-        }
+        register(scalar, GgmlType.Q2_K, Q2_K::new);
+        register(scalar, GgmlType.Q3_K, Q3_K::new);
     }
 
     private void register(KernelBackend scalar, GgmlType type, Function<RowKernel, RowKernel> vectorTwin) {
