@@ -6,7 +6,7 @@ import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
-import io.github.deepseek4j.runtime.WorkerPool;
+import io.github.deepseek4j.quant.PooledRowParallel;
 import io.github.deepseek4j.source.ModelCache;
 import io.github.deepseek4j.source.ModelSources;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ public final class Model implements AutoCloseable {
     private final GgufFile file;
     private final Transformer transformer;
     private final KernelBackend backend;
-    private final WorkerPool pool;
+    private final PooledRowParallel pool;
     private final int contextLength;
     private final int maxBatch;
     private final IntermediateObserver observer;
@@ -56,7 +56,7 @@ public final class Model implements AutoCloseable {
         this.contextLength = contextLength;
         this.maxBatch = b.maxBatch;
         this.observer = b.observer;
-        this.pool = new WorkerPool(b.threads);
+        this.pool = new PooledRowParallel(b.threads);
     }
 
     /** Loads with the defaults of {@link Builder}. */
@@ -144,7 +144,7 @@ public final class Model implements AutoCloseable {
         return transformer;
     }
 
-    WorkerPool pool() {
+    PooledRowParallel pool() {
         return pool;
     }
 
