@@ -9,6 +9,7 @@ import io.github.deepseek4j.arch.block.Residual;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
+import io.github.deepseek4j.runtime.KvCache;
 
 import static io.github.deepseek4j.arch.block.Observation.observe;
 
@@ -29,10 +30,10 @@ public final class DeepSeek2Transformer implements Transformer {
     private final DeepSeek2Weights weights;
     private final LatentAttention attention;
 
-    DeepSeek2Transformer(DeepSeek2HyperParameters hp, DeepSeek2Weights weights, RowKernel f32) {
+    DeepSeek2Transformer(DeepSeek2HyperParameters hp, DeepSeek2Weights weights) {
         this.hp = hp;
         this.weights = weights;
-        this.attention = new LatentAttention(hp, f32);
+        this.attention = new LatentAttention(hp);
     }
 
     public DeepSeek2HyperParameters hyperParameters() {
@@ -41,14 +42,15 @@ public final class DeepSeek2Transformer implements Transformer {
 
     @Override
     public ModelInfo info() {
-        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), 4L * hp.layers() * hp.latentWidth());
+        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), (long) hp.layers() * hp.latentWidth());
     }
 
     @Override
-    public ForwardState newState(int contextLength, int maxBatch) {
+    public ForwardState newState(int contextLength, int maxBatch, RowKernel cacheKernel) {
         MixtureOfExperts anyMoe = weights.layers().stream().map(DeepSeek2Layer::moe).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
-        return new DeepSeek2State(hp, anyMoe, contextLength, maxBatch);
+        return new DeepSeek2State(hp, anyMoe, new KvCache(cacheKernel, hp.layers(), contextLength, hp.latentWidth()),
+                maxBatch);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.github.deepseek4j.arch.block.RmsNorm;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
+import io.github.deepseek4j.runtime.KvCache;
 
 import static io.github.deepseek4j.arch.block.Observation.observe;
 
@@ -31,12 +32,12 @@ public final class LlamaTransformer implements Transformer {
     private final CausalAttention attention;
 
     /** @param rope the metadata's rope ({@link LlamaHyperParameters#rope()}) with the file's frequency factors, if any */
-    public LlamaTransformer(LlamaHyperParameters hp, LlamaWeights weights, Rope rope, RowKernel f32) {
+    public LlamaTransformer(LlamaHyperParameters hp, LlamaWeights weights, Rope rope) {
         this.hp = hp;
         this.weights = weights;
         this.rope = rope;
         this.attention = new CausalAttention(hp.heads(), hp.kvHeads(), hp.headDim(), hp.valueDim(),
-                (float) (1.0 / Math.sqrt(hp.headDim())), f32);
+                (float) (1.0 / Math.sqrt(hp.headDim())));
     }
 
     public LlamaHyperParameters hyperParameters() {
@@ -45,12 +46,13 @@ public final class LlamaTransformer implements Transformer {
 
     @Override
     public ModelInfo info() {
-        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), 4L * hp.layers() * (hp.keyWidth() + hp.valueWidth()));
+        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), (long) hp.layers() * (hp.keyWidth() + hp.valueWidth()));
     }
 
     @Override
-    public ForwardState newState(int contextLength, int maxBatch) {
-        return new LlamaState(hp, contextLength, maxBatch, attention.cacheWidths(), attention.scoresSize(contextLength));
+    public ForwardState newState(int contextLength, int maxBatch, RowKernel cacheKernel) {
+        return new LlamaState(hp, new KvCache(cacheKernel, hp.layers(), contextLength, attention.cacheWidths()), maxBatch,
+                attention.scoresSize(contextLength));
     }
 
     @Override
