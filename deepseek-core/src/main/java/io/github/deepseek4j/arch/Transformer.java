@@ -19,6 +19,12 @@ public interface Transformer {
     ForwardState newState(int contextLength, int maxBatch, RowKernel cacheKernel);
 
     /**
+     * Forgets cached positions {@code [keep, keep + count)} of the {@code filled} ones: later positions move down
+     * by {@code count} and their cached keys are re-rotated for their new positions (the caller checked the range).
+     */
+    void discard(ForwardState state, int keep, int count, int filled);
+
+    /**
      * Feeds {@code tokens[offset .. offset+count)} at positions {@code position ..} (the caller has checked
      * that they fit the cache and the batch limit and that every id is below the vocabulary size) and writes
      * the logits of the last token, or of every token ({@code allRows}, row-major), to {@code logits};

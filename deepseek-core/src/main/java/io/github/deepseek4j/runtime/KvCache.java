@@ -127,6 +127,44 @@ public final class KvCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops positions {@code [from, from + count)} of the {@code filled} positions of every layer and stream:
+     * the rows after them move down by {@code count}.
+     */
+    public void discard(int from, int count, int filled) {
+        if (from < 0 || count < 1 || from + count > filled || filled > contextLength) {
+            throw new IndexOutOfBoundsException("cannot discard positions " + from + ".." + (from + count) + " of "
+                    + filled);
+        }
+        for (MemorySegment[] layer : segments) {
+            for (int s = 0; s < widths.length; s++) {
+                long rowBytes = (long) valueBytes() * widths[s];
+                MemorySegment.copy(layer[s], (from + count) * rowBytes, layer[s], from * rowBytes,
+                        (filled - from - count) * rowBytes); // overlapping copies are safe
+            }
+        }
+    }
+
+    /** Reads values {@code [index, index + n)} of a position into {@code dst[0 .. n)}. */
+    public void read(int layer, int stream, int position, int index, float[] dst, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[i] = get(layer, stream, position, index + i);
+        }
+    }
+
+    /** Overwrites values {@code [index, index + n)} of a position with {@code src[0 .. n)}. */
+    public void overwrite(int layer, int stream, int position, int index, float[] src, int n) {
+        MemorySegment segment = segments[layer][stream];
+        long at = offset(stream, position, index);
+        for (int i = 0; i < n; i++) {
+            if (half) {
+                segment.set(F16, at + 2L * i, Float.floatToFloat16(src[i]));
+            } else {
+                segment.set(F32, at + 4L * i, src[i]);
+            }
+        }
+    }
+
     /** Value {@code index} of position {@code position} of a stream. */
     public float get(int layer, int stream, int position, int index) {
         long at = offset(stream, position, index);

@@ -54,6 +54,24 @@ public final class DeepSeek2Transformer implements Transformer {
     }
 
     @Override
+    public void discard(ForwardState state, int keep, int count, int filled) {
+        KvCache cache = ((DeepSeek2State) state).cache();
+        cache.discard(keep, count, filled);
+        Rope rope = hp.rope();
+        float[] cos = new float[rope.pairs()];
+        float[] sin = new float[rope.pairs()];
+        rope.shiftAngles(-count, cos, sin);
+        float[] kPe = new float[hp.ropeDims()];
+        for (int l = 0; l < hp.layers(); l++) {
+            for (int p = keep; p < filled - count; p++) {
+                cache.read(l, LatentAttention.LATENT, p, hp.kvLoraRank(), kPe, kPe.length);
+                rope.rotate(kPe, 0, cos, sin, 0);
+                cache.overwrite(l, LatentAttention.LATENT, p, hp.kvLoraRank(), kPe, kPe.length);
+            }
+        }
+    }
+
+    @Override
     public void forward(ForwardState state, int[] tokens, int offset, int count, int position, boolean allRows,
                         float[] logits, IntermediateObserver observer, RowParallel parallel) {
         if (!(state instanceof DeepSeek2State s)) {

@@ -56,6 +56,25 @@ public final class LlamaTransformer implements Transformer {
     }
 
     @Override
+    public void discard(ForwardState state, int keep, int count, int filled) {
+        KvCache cache = ((LlamaState) state).cache();
+        cache.discard(keep, count, filled);
+        float[] cos = new float[rope.pairs()];
+        float[] sin = new float[rope.pairs()];
+        rope.shiftAngles(-count, cos, sin);
+        float[] row = new float[hp.keyWidth()];
+        for (int l = 0; l < hp.layers(); l++) {
+            for (int p = keep; p < filled - count; p++) {
+                cache.read(l, CausalAttention.KEYS, p, 0, row, row.length);
+                for (int h = 0; h < hp.kvHeads(); h++) {
+                    rope.rotate(row, h * hp.headDim(), cos, sin, 0);
+                }
+                cache.overwrite(l, CausalAttention.KEYS, p, 0, row, row.length);
+            }
+        }
+    }
+
+    @Override
     public void forward(ForwardState state, int[] tokens, int offset, int count, int position, boolean allRows,
                         float[] logits, IntermediateObserver observer, RowParallel parallel) {
         if (!(state instanceof LlamaState s)) {
