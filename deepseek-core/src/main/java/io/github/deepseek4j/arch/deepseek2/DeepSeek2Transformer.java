@@ -27,12 +27,14 @@ import static io.github.deepseek4j.arch.block.Observation.observe;
 public final class DeepSeek2Transformer implements Transformer {
 
     private final DeepSeek2HyperParameters hp;
+    private final ModelInfo info;
     private final DeepSeek2Weights weights;
     private final LatentAttention attention;
 
     DeepSeek2Transformer(DeepSeek2HyperParameters hp, DeepSeek2Weights weights) {
         this.hp = hp;
         this.weights = weights;
+        this.info = new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), (long) hp.layers() * hp.latentWidth());
         this.attention = new LatentAttention(hp);
     }
 
@@ -42,7 +44,7 @@ public final class DeepSeek2Transformer implements Transformer {
 
     @Override
     public ModelInfo info() {
-        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), (long) hp.layers() * hp.latentWidth());
+        return info;
     }
 
     @Override

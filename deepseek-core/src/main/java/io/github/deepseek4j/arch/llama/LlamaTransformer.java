@@ -27,6 +27,7 @@ import static io.github.deepseek4j.arch.block.Observation.observe;
 public final class LlamaTransformer implements Transformer {
 
     private final LlamaHyperParameters hp;
+    private final ModelInfo info;
     private final LlamaWeights weights;
     private final Rope rope;
     private final CausalAttention attention;
@@ -35,6 +36,8 @@ public final class LlamaTransformer implements Transformer {
     public LlamaTransformer(LlamaHyperParameters hp, LlamaWeights weights, Rope rope) {
         this.hp = hp;
         this.weights = weights;
+        this.info = new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(),
+                (long) hp.layers() * (hp.keyWidth() + hp.valueWidth()));
         this.rope = rope;
         this.attention = new CausalAttention(hp.heads(), hp.kvHeads(), hp.headDim(), hp.valueDim(),
                 (float) (1.0 / Math.sqrt(hp.headDim())));
@@ -46,7 +49,7 @@ public final class LlamaTransformer implements Transformer {
 
     @Override
     public ModelInfo info() {
-        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), (long) hp.layers() * (hp.keyWidth() + hp.valueWidth()));
+        return info;
     }
 
     @Override
