@@ -34,7 +34,8 @@ public final class DeepSeek2Transformer implements Transformer {
     DeepSeek2Transformer(DeepSeek2HyperParameters hp, DeepSeek2Weights weights) {
         this.hp = hp;
         this.weights = weights;
-        this.info = new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), (long) hp.layers() * hp.latentWidth());
+        this.info = new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(),
+                (long) hp.layers() * hp.latentWidth());
         this.attention = new LatentAttention(hp);
     }
 
