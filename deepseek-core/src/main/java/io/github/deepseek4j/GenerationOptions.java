@@ -14,12 +14,14 @@ public final class GenerationOptions {
     private final double temperature;
     private final long seed;
     private final int[] stopTokens;
+    private final int contextShiftKeep;
 
     private GenerationOptions(Builder b) {
         this.maxTokens = b.maxTokens;
         this.temperature = b.temperature;
         this.seed = b.seed;
         this.stopTokens = b.stopTokens.clone();
+        this.contextShiftKeep = b.contextShiftKeep;
     }
 
     public static GenerationOptions defaults() {
@@ -47,6 +49,11 @@ public final class GenerationOptions {
         return stopTokens.clone();
     }
 
+    /** Tokens kept at the start when the context is shifted, or -1: stop when the context is full. */
+    public int contextShiftKeep() {
+        return contextShiftKeep;
+    }
+
     boolean isStopToken(int token) {
         for (int s : stopTokens) {
             if (s == token) {
@@ -59,7 +66,7 @@ public final class GenerationOptions {
     @Override
     public String toString() {
         return "GenerationOptions[maxTokens=" + maxTokens + ", temperature=" + temperature + ", seed=" + seed
-                + ", stopTokens=" + Arrays.toString(stopTokens) + "]";
+                + ", stopTokens=" + Arrays.toString(stopTokens) + ", contextShiftKeep=" + contextShiftKeep + "]";
     }
 
     public static final class Builder {
@@ -67,6 +74,7 @@ public final class GenerationOptions {
         private double temperature = 0;
         private long seed = 0;
         private int[] stopTokens = new int[0];
+        private int contextShiftKeep = -1;
 
         private Builder() {
         }
@@ -98,6 +106,19 @@ public final class GenerationOptions {
         /** Tokens that end generation, typically the end-of-sequence id (default none). */
         public Builder stopTokens(int... stopTokens) {
             this.stopTokens = stopTokens.clone();
+            return this;
+        }
+
+        /**
+         * Opts in to context shifting (default: off, generation stops with {@link StopReason#CONTEXT_FULL}):
+         * when the context is full, keep the first {@code keep} tokens (e.g. the system prompt), drop half of
+         * the rest (the oldest) and go on; see {@link Session#discard}.
+         */
+        public Builder contextShift(int keep) {
+            if (keep < 0) {
+                throw new IllegalArgumentException("tokens kept by the context shift must be >= 0, got " + keep);
+            }
+            this.contextShiftKeep = keep;
             return this;
         }
 

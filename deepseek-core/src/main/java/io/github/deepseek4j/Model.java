@@ -7,6 +7,7 @@ import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.quant.PooledRowParallel;
+import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.source.ModelCache;
 import io.github.deepseek4j.source.ModelSources;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ public final class Model implements AutoCloseable {
     private final int contextLength;
     private final int maxBatch;
     private final IntermediateObserver observer;
+    private final KvCacheType cacheType;
+    private final RowKernel cacheKernel;
     private volatile boolean closed;
 
     private Model(GgufFile file, Transformer transformer, Builder b, int contextLength) {
@@ -56,6 +59,8 @@ public final class Model implements AutoCloseable {
         this.contextLength = contextLength;
         this.maxBatch = b.maxBatch;
         this.observer = b.observer;
+        this.cacheType = b.cacheType;
+        this.cacheKernel = b.backend.kernel(b.cacheType.type());
         this.pool = new PooledRowParallel(b.threads);
     }
 
@@ -84,7 +89,7 @@ public final class Model implements AutoCloseable {
     /** A new session with an empty cache of {@link #contextLength()} positions. */
     public Session newSession() {
         checkOpen();
-        return new Session(this, transformer.newState(contextLength, maxBatch));
+        return new Session(this, transformer.newState(contextLength, maxBatch, cacheKernel));
     }
 
     /** Feeds {@code promptTokens} to a new session and generates from it (the session is closed after). */
@@ -117,9 +122,13 @@ public final class Model implements AutoCloseable {
         return transformer.info().trainedContextLength();
     }
 
-    /** KV cache bytes one position takes in a session. */
+    /** KV cache bytes one position takes in a session (all layers, at the configured {@link #cacheType()}). */
     public long cacheBytesPerToken() {
-        return transformer.info().cacheBytesPerToken();
+        return transformer.info().cacheValuesPerToken() * cacheType.bytesPerValue();
+    }
+
+    public KvCacheType cacheType() {
+        return cacheType;
     }
 
     public int threads() {
@@ -182,6 +191,7 @@ public final class Model implements AutoCloseable {
         private int maxBatch = DEFAULT_MAX_BATCH;
         private KernelBackend backend = KernelBackends.preferred();
         private IntermediateObserver observer;
+        private KvCacheType cacheType = KvCacheType.F32;
 
         private Builder(Path path, String resource) {
             this.path = path;
@@ -230,6 +240,12 @@ public final class Model implements AutoCloseable {
         /** The kernels to compute with (default {@link KernelBackends#preferred()}). */
         public Builder backend(KernelBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /** How sessions store their KV cache (default {@link KvCacheType#F32}; F16 halves its memory). */
+        public Builder cacheType(KvCacheType cacheType) {
+            this.cacheType = Objects.requireNonNull(cacheType, "cacheType");
             return this;
         }
 

@@ -76,8 +76,12 @@ public final class Session implements AutoCloseable {
                 break;
             }
             if (position == contextLength()) {
-                reason = StopReason.CONTEXT_FULL;
-                break;
+                int keep = options.contextShiftKeep();
+                if (keep < 0 || keep >= position - 1) {
+                    reason = StopReason.CONTEXT_FULL;
+                    break;
+                }
+                discard(keep, (position - keep) / 2);
             }
             next[0] = token;
             feed(next, false, null);
@@ -143,6 +147,24 @@ public final class Session implements AutoCloseable {
     /** Bytes of KV cache memory this session holds. */
     public long cacheBytes() {
         return state.cacheBytes();
+    }
+
+    /**
+     * Forgets the cached tokens at positions {@code [keep, keep + count)}: later ones move down by {@code count}
+     * (their cached keys re-rotated for their new positions), freeing {@code count} positions. The model then
+     * sees the remaining tokens as if the dropped ones had never been there, except that what later tokens
+     * computed from them stays in their cached values (as with llama.cpp's context shift).
+     *
+     * @throws IllegalArgumentException when the range is not within the tokens fed
+     */
+    public void discard(int keep, int count) {
+        if (keep < 0 || count < 1 || keep + count > position) {
+            throw new IllegalArgumentException("cannot discard " + count + " tokens after the first " + keep + " of "
+                    + position);
+        }
+        model.checkOpen();
+        transformer.discard(state, keep, count, position);
+        position -= count;
     }
 
     /** Forgets every token: the next one is fed at position 0. */

@@ -1,6 +1,7 @@
 package io.github.deepseek4j.arch;
 
 import io.github.deepseek4j.IntermediateObserver;
+import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
 
 /**
@@ -11,8 +12,17 @@ public interface Transformer {
 
     ModelInfo info();
 
-    /** A fresh state: a cache for {@code contextLength} positions and scratch for batches of up to {@code maxBatch} tokens. */
-    ForwardState newState(int contextLength, int maxBatch);
+    /**
+     * A fresh state: a cache for {@code contextLength} positions, stored in the type of {@code cacheKernel}
+     * (F32 or F16), and scratch for batches of up to {@code maxBatch} tokens.
+     */
+    ForwardState newState(int contextLength, int maxBatch, RowKernel cacheKernel);
+
+    /**
+     * Forgets cached positions {@code [keep, keep + count)} of the {@code filled} ones: later positions move down
+     * by {@code count} and their cached keys are re-rotated for their new positions (the caller checked the range).
+     */
+    void discard(ForwardState state, int keep, int count, int filled);
 
     /**
      * Feeds {@code tokens[offset .. offset+count)} at positions {@code position ..} (the caller has checked

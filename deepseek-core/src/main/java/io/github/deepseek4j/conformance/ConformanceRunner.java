@@ -1,5 +1,6 @@
 package io.github.deepseek4j.conformance;
 
+import io.github.deepseek4j.KvCacheType;
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
 import io.github.deepseek4j.UnsupportedModelException;
@@ -19,15 +20,21 @@ public final class ConformanceRunner {
 
     private final KernelBackend backend;
     private final int threads;
+    private final KvCacheType cacheType;
 
     public ConformanceRunner(KernelBackend backend, int threads) {
+        this(backend, threads, KvCacheType.F32);
+    }
+
+    public ConformanceRunner(KernelBackend backend, int threads, KvCacheType cacheType) {
         this.backend = backend;
         this.threads = threads;
+        this.cacheType = cacheType;
     }
 
     /** Loads the case's model and runs it; a model that cannot run here gives an UNSUPPORTED result. */
     public CaseResult run(ConformanceCase c) throws IOException {
-        try (Model model = Model.builder(c.model()).backend(backend).threads(threads)
+        try (Model model = Model.builder(c.model()).backend(backend).threads(threads).cacheType(cacheType)
                 .contextLength(c.tokens().length).build()) {
             return compare(c, logits(model, c), c.readExactLogits());
         } catch (UnsupportedModelException e) {

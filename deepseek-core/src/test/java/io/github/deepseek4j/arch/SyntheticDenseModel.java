@@ -22,7 +22,7 @@ public final class SyntheticDenseModel {
     public final int headDim;
     public final int ffn = 48;
     public final int vocabulary = 40;
-    public final int layers = 2;
+    public final int layers;
     public final int contextLength = 64;
     public final double ropeBase = 1_000_000;
     public final double eps = 1e-6;
@@ -42,7 +42,13 @@ public final class SyntheticDenseModel {
     }
 
     public SyntheticDenseModel(String architecture, int headDim, boolean neox, boolean qkNorm, boolean bias, long seed) {
+        this(architecture, 2, headDim, neox, qkNorm, bias, seed);
+    }
+
+    public SyntheticDenseModel(String architecture, int layers, int headDim, boolean neox, boolean qkNorm, boolean bias,
+                               long seed) {
         this.architecture = architecture;
+        this.layers = layers;
         this.headDim = headDim;
         this.neox = neox;
         this.qkNorm = qkNorm;

@@ -1,5 +1,6 @@
 package io.github.deepseek4j.cli;
 
+import io.github.deepseek4j.KvCacheType;
 import io.github.deepseek4j.conformance.CaseResult;
 import io.github.deepseek4j.conformance.ConformanceCase;
 import io.github.deepseek4j.conformance.ConformanceRunner;
@@ -41,6 +42,9 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Compute threads (default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--kv-cache", paramLabel = "TYPE", description = "KV cache precision: F32 (default) or F16.")
+    KvCacheType cacheType = KvCacheType.F32;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,7 +54,7 @@ final class ConformCommand implements Callable<Integer> {
                     + (glob == null ? "*" : glob));
             return DeepSeekCli.EXIT_BAD_INPUT;
         }
-        ConformanceRunner runner = new ConformanceRunner(KernelBackends.preferred(), threads);
+        ConformanceRunner runner = new ConformanceRunner(KernelBackends.preferred(), threads, cacheType);
         int passed = 0;
         for (ConformanceCase c : cases) {
             CaseResult r;

@@ -1,10 +1,8 @@
 package io.github.deepseek4j.arch.block;
 
-import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
 import io.github.deepseek4j.runtime.KvCache;
 
-import java.lang.foreign.MemorySegment;
 
 /**
  * Causal multi-head attention over a layer's cached keys and values, with grouped-query sharing:
@@ -24,10 +22,8 @@ public final class CausalAttention {
     private final int keyLength;
     private final int valueLength;
     private final float scale;
-    private final RowKernel f32;
 
-    /** @param f32 the F32 row kernel, used to take dot products with cached keys */
-    public CausalAttention(int heads, int kvHeads, int keyLength, int valueLength, float scale, RowKernel f32) {
+    public CausalAttention(int heads, int kvHeads, int keyLength, int valueLength, float scale) {
         if (heads <= 0 || kvHeads <= 0 || heads % kvHeads != 0) {
             throw new IllegalArgumentException("head count " + heads + " must be a positive multiple of the KV head count "
                     + kvHeads);
@@ -37,7 +33,6 @@ public final class CausalAttention {
         this.keyLength = keyLength;
         this.valueLength = valueLength;
         this.scale = scale;
-        this.f32 = f32;
     }
 
     /** Cache stream widths this attention expects: keys, then values. */
@@ -59,7 +54,6 @@ public final class CausalAttention {
      */
     public void attend(float[] q, int tokens, int start, KvCache cache, int layer, float[] scores, float[] out,
                        RowParallel parallel) {
-        MemorySegment keys = cache.segment(layer, KEYS);
         int contextLength = cache.contextLength();
         int group = heads / kvHeads;
         parallel.forRange(heads, (from, to) -> {
@@ -70,8 +64,8 @@ public final class CausalAttention {
                     int positions = start + t + 1;
                     int qOffset = (t * heads + h) * keyLength;
                     for (int s = 0; s < positions; s++) {
-                        scores[scoreBase + s] = f32.dot(keys, cache.offset(KEYS, s, kvHead * keyLength), q, qOffset,
-                                keyLength) * scale;
+                        scores[scoreBase + s] = cache.dot(layer, KEYS, s, kvHead * keyLength, q, qOffset, keyLength)
+                                * scale;
                     }
                     Softmax.inPlace(scores, scoreBase, positions);
                     cache.weightedSum(layer, VALUES, kvHead * valueLength, valueLength, scores, scoreBase, positions,

@@ -118,6 +118,18 @@ public final class Rope {
         }
     }
 
+    /**
+     * cos and sin of each pair's angle for a move of {@code delta} positions, without magnitude: rotating an
+     * already rotated vector by them gives the vector rotated for its new position (angles add up).
+     */
+    public void shiftAngles(int delta, float[] cos, float[] sin) {
+        for (int j = 0; j < frequency.length; j++) {
+            double theta = delta * frequency[j];
+            cos[j] = (float) Math.cos(theta);
+            sin[j] = (float) Math.sin(theta);
+        }
+    }
+
     /** Rotates the head vector at {@code x[offset..]} by angles written by {@link #angles} at {@code angleOffset}. */
     public void rotate(float[] x, int offset, float[] cos, float[] sin, int angleOffset) {
         int half = nRot / 2;

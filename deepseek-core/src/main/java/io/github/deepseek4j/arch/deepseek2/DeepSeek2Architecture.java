@@ -6,7 +6,6 @@ import io.github.deepseek4j.arch.Architecture;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.WeightSource;
 import io.github.deepseek4j.gguf.GgufFile;
-import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.quant.KernelBackend;
 
 import java.util.Set;
@@ -23,7 +22,7 @@ public final class DeepSeek2Architecture implements Architecture {
     public Transformer load(GgufFile file, KernelBackend backend) throws ModelFormatException {
         DeepSeek2HyperParameters hp = DeepSeek2HyperParameters.read(new ArchMetadata(file));
         DeepSeek2Weights weights = DeepSeek2Weights.load(new WeightSource(file, backend), hp);
-        return new DeepSeek2Transformer(hp, weights, backend.kernel(GgmlType.F32));
+        return new DeepSeek2Transformer(hp, weights);
     }
 
     /** The latent only: kv_lora_rank + rope dims per layer (576 for V2/V3), whatever the head count. */

@@ -30,14 +30,14 @@ final class DeepSeek2State extends BatchState {
     final float[] scores;     // [heads, contextLength]
     final MoeScratch moe;     // null without experts
 
-    DeepSeek2State(DeepSeek2HyperParameters hp, MixtureOfExperts anyMoe, int contextLength, int maxBatch) {
-        super(new KvCache(hp.layers(), contextLength, hp.latentWidth()), maxBatch);
+    DeepSeek2State(DeepSeek2HyperParameters hp, MixtureOfExperts anyMoe, KvCache cache, int maxBatch) {
+        super(cache, maxBatch);
         this.hp = hp;
         int perHead = hp.heads() * hp.kvLoraRank();
         this.qLatent = new float[perHead];
         this.context = new float[perHead];
         this.rowScratch = new float[perHead];
-        this.scores = new float[Math.multiplyExact(hp.heads(), contextLength)];
+        this.scores = new float[Math.multiplyExact(hp.heads(), cache.contextLength())];
         this.moe = anyMoe == null ? null : new MoeScratch(anyMoe);
         ensureCapacity(1);
     }

@@ -9,6 +9,7 @@ import io.github.deepseek4j.arch.block.Residual;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
+import io.github.deepseek4j.runtime.KvCache;
 
 import static io.github.deepseek4j.arch.block.Observation.observe;
 
@@ -26,13 +27,16 @@ import static io.github.deepseek4j.arch.block.Observation.observe;
 public final class DeepSeek2Transformer implements Transformer {
 
     private final DeepSeek2HyperParameters hp;
+    private final ModelInfo info;
     private final DeepSeek2Weights weights;
     private final LatentAttention attention;
 
-    DeepSeek2Transformer(DeepSeek2HyperParameters hp, DeepSeek2Weights weights, RowKernel f32) {
+    DeepSeek2Transformer(DeepSeek2HyperParameters hp, DeepSeek2Weights weights) {
         this.hp = hp;
         this.weights = weights;
-        this.attention = new LatentAttention(hp, f32);
+        this.info = new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(),
+                (long) hp.layers() * hp.latentWidth());
+        this.attention = new LatentAttention(hp);
     }
 
     public DeepSeek2HyperParameters hyperParameters() {
@@ -41,14 +45,33 @@ public final class DeepSeek2Transformer implements Transformer {
 
     @Override
     public ModelInfo info() {
-        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), 4L * hp.layers() * hp.latentWidth());
+        return info;
     }
 
     @Override
-    public ForwardState newState(int contextLength, int maxBatch) {
+    public ForwardState newState(int contextLength, int maxBatch, RowKernel cacheKernel) {
         MixtureOfExperts anyMoe = weights.layers().stream().map(DeepSeek2Layer::moe).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
-        return new DeepSeek2State(hp, anyMoe, contextLength, maxBatch);
+        return new DeepSeek2State(hp, anyMoe, new KvCache(cacheKernel, hp.layers(), contextLength, hp.latentWidth()),
+                maxBatch);
+    }
+
+    @Override
+    public void discard(ForwardState state, int keep, int count, int filled) {
+        KvCache cache = ((DeepSeek2State) state).cache();
+        cache.discard(keep, count, filled);
+        Rope rope = hp.rope();
+        float[] cos = new float[rope.pairs()];
+        float[] sin = new float[rope.pairs()];
+        rope.shiftAngles(-count, cos, sin);
+        float[] kPe = new float[hp.ropeDims()];
+        for (int l = 0; l < hp.layers(); l++) {
+            for (int p = keep; p < filled - count; p++) {
+                cache.read(l, LatentAttention.LATENT, p, hp.kvLoraRank(), kPe, kPe.length);
+                rope.rotate(kPe, 0, cos, sin, 0);
+                cache.overwrite(l, LatentAttention.LATENT, p, hp.kvLoraRank(), kPe, kPe.length);
+            }
+        }
     }
 
     @Override

@@ -2,11 +2,9 @@ package io.github.deepseek4j.arch.deepseek2;
 
 import io.github.deepseek4j.arch.block.Linear;
 import io.github.deepseek4j.arch.block.Softmax;
-import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
 import io.github.deepseek4j.runtime.KvCache;
 
-import java.lang.foreign.MemorySegment;
 
 /**
  * Multi-head latent attention in its absorbed form, over a cache of {@code [c (kv_lora_rank) | k_pe (rope)]}
@@ -24,11 +22,9 @@ final class LatentAttention {
     static final int LATENT = 0;
 
     private final DeepSeek2HyperParameters hp;
-    private final RowKernel f32;
 
-    LatentAttention(DeepSeek2HyperParameters hp, RowKernel f32) {
+    LatentAttention(DeepSeek2HyperParameters hp) {
         this.hp = hp;
-        this.f32 = f32;
     }
 
     /**
@@ -38,7 +34,6 @@ final class LatentAttention {
      */
     void attend(float[] q, int tokens, int start, KvCache cache, int layer, KeyAbsorption keys, Linear[] values,
                 DeepSeek2State s, float[] out, RowParallel parallel) {
-        MemorySegment latent = cache.segment(layer, LATENT);
         int heads = hp.heads();
         int rank = hp.kvLoraRank();
         int rope = hp.ropeDims();
@@ -53,8 +48,8 @@ final class LatentAttention {
                     int qOffset = (t * heads + h) * headDim;
                     keys.absorb(h, q, qOffset, s.qLatent, lat, s.rowScratch, lat);
                     for (int p = 0; p < positions; p++) {
-                        float score = f32.dot(latent, cache.offset(LATENT, p, 0), s.qLatent, lat, rank)
-                                + f32.dot(latent, cache.offset(LATENT, p, rank), q, qOffset + hp.nopeDims(), rope);
+                        float score = cache.dot(layer, LATENT, p, 0, s.qLatent, lat, rank)
+                                + cache.dot(layer, LATENT, p, rank, q, qOffset + hp.nopeDims(), rope);
                         s.scores[scoreBase + p] = score * hp.kqScale();
                     }
                     Softmax.inPlace(s.scores, scoreBase, positions);

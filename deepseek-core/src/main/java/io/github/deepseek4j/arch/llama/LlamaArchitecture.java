@@ -7,7 +7,6 @@ import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.arch.block.WeightSource;
 import io.github.deepseek4j.gguf.GgufFile;
-import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.quant.KernelBackend;
 
 import java.util.Set;
@@ -54,6 +53,6 @@ public final class LlamaArchitecture implements Architecture {
                 throw new ModelFormatException(file.path() + ": tensor '" + ROPE_FREQS + "': " + e.getMessage(), e);
             }
         }
-        return new LlamaTransformer(hp, weights, rope, backend.kernel(GgmlType.F32));
+        return new LlamaTransformer(hp, weights, rope);
     }
 }

@@ -20,8 +20,8 @@ final class LlamaState extends BatchState {
     float[] sin;      // [tokens, ropeDims / 2]
     final float[] scores; // [heads, contextLength]
 
-    LlamaState(LlamaHyperParameters hp, int contextLength, int maxBatch, int[] cacheWidths, int scoresSize) {
-        super(new KvCache(hp.layers(), contextLength, cacheWidths), maxBatch);
+    LlamaState(LlamaHyperParameters hp, KvCache cache, int maxBatch, int scoresSize) {
+        super(cache, maxBatch);
         this.hp = hp;
         this.scores = new float[scoresSize];
         ensureCapacity(1);

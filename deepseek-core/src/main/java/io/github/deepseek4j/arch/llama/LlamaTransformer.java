@@ -10,6 +10,7 @@ import io.github.deepseek4j.arch.block.RmsNorm;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
+import io.github.deepseek4j.runtime.KvCache;
 
 import static io.github.deepseek4j.arch.block.Observation.observe;
 
@@ -26,17 +27,20 @@ import static io.github.deepseek4j.arch.block.Observation.observe;
 public final class LlamaTransformer implements Transformer {
 
     private final LlamaHyperParameters hp;
+    private final ModelInfo info;
     private final LlamaWeights weights;
     private final Rope rope;
     private final CausalAttention attention;
 
     /** @param rope the metadata's rope ({@link LlamaHyperParameters#rope()}) with the file's frequency factors, if any */
-    public LlamaTransformer(LlamaHyperParameters hp, LlamaWeights weights, Rope rope, RowKernel f32) {
+    public LlamaTransformer(LlamaHyperParameters hp, LlamaWeights weights, Rope rope) {
         this.hp = hp;
         this.weights = weights;
+        this.info = new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(),
+                (long) hp.layers() * (hp.keyWidth() + hp.valueWidth()));
         this.rope = rope;
         this.attention = new CausalAttention(hp.heads(), hp.kvHeads(), hp.headDim(), hp.valueDim(),
-                (float) (1.0 / Math.sqrt(hp.headDim())), f32);
+                (float) (1.0 / Math.sqrt(hp.headDim())));
     }
 
     public LlamaHyperParameters hyperParameters() {
@@ -45,12 +49,32 @@ public final class LlamaTransformer implements Transformer {
 
     @Override
     public ModelInfo info() {
-        return new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(), 4L * hp.layers() * (hp.keyWidth() + hp.valueWidth()));
+        return info;
     }
 
     @Override
-    public ForwardState newState(int contextLength, int maxBatch) {
-        return new LlamaState(hp, contextLength, maxBatch, attention.cacheWidths(), attention.scoresSize(contextLength));
+    public ForwardState newState(int contextLength, int maxBatch, RowKernel cacheKernel) {
+        return new LlamaState(hp, new KvCache(cacheKernel, hp.layers(), contextLength, attention.cacheWidths()), maxBatch,
+                attention.scoresSize(contextLength));
+    }
+
+    @Override
+    public void discard(ForwardState state, int keep, int count, int filled) {
+        KvCache cache = ((LlamaState) state).cache();
+        cache.discard(keep, count, filled);
+        float[] cos = new float[rope.pairs()];
+        float[] sin = new float[rope.pairs()];
+        rope.shiftAngles(-count, cos, sin);
+        float[] row = new float[hp.keyWidth()];
+        for (int l = 0; l < hp.layers(); l++) {
+            for (int p = keep; p < filled - count; p++) {
+                cache.read(l, CausalAttention.KEYS, p, 0, row, row.length);
+                for (int h = 0; h < hp.kvHeads(); h++) {
+                    rope.rotate(row, h * hp.headDim(), cos, sin, 0);
+                }
+                cache.overwrite(l, CausalAttention.KEYS, p, 0, row, row.length);
+            }
+        }
     }
 
     @Override
