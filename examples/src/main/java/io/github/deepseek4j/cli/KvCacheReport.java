@@ -1,7 +1,9 @@
 package io.github.deepseek4j.cli;
 
-import io.github.deepseek4j.Model;
+import io.github.deepseek4j.arch.Architectures;
+import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
+import io.github.deepseek4j.source.ModelSources;
 import io.github.deepseek4j.tokenizer.json.Json;
 
 import java.io.IOException;
@@ -11,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code inspect --kv}: what one token costs in the KV cache as this engine stores it (float32; F16
+ * {@code inspect --kv}, from metadata alone: what one token costs in the KV cache as this engine stores it (float32; F16
  * would be half), and, for multi-head latent attention, what a cache of expanded per-head keys and
  * values would cost instead.
  */
@@ -21,13 +23,14 @@ final class KvCacheReport {
     }
 
     static void print(Path file, boolean json, PrintWriter out) throws IOException {
-        try (Model model = Model.builder(file).threads(1).contextLength(1).build()) {
-            GgufMetadata m = model.gguf().metadata();
-            String a = model.architecture() + ".";
-            long f32 = model.cacheBytesPerToken();
-            int trained = model.trainedContextLength();
+        try (GgufFile gguf = GgufFile.open(ModelSources.resolve(file))) {
+            GgufMetadata m = gguf.metadata();
+            String arch = m.getString("general.architecture");
+            String a = arch + ".";
+            long f32 = 4 * Architectures.forName(arch).cacheValuesPerToken(gguf);
+            long trained = m.getLong(a + "context_length");
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("architecture", model.architecture());
+            report.put("architecture", arch);
             report.put("bytes_per_token_f32", f32);
             report.put("bytes_per_token_f16", f32 / 2);
             report.put("trained_context_length", trained);
@@ -46,7 +49,7 @@ final class KvCacheReport {
                 out.println(Json.write(report));
                 return;
             }
-            out.printf("architecture:              %s%n", model.architecture());
+            out.printf("architecture:              %s%n", arch);
             out.printf("KV cache per token:        %s (float32, as cached), %s at F16%n", bytes(f32), bytes(f32 / 2));
             out.printf("at the trained context:    %s for %,d tokens%n", bytes(f32 * trained), trained);
             if (report.containsKey("expanded_bytes_per_token_f32")) {

@@ -60,6 +60,22 @@ class InspectCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void kvReportsTheLatentCacheOfLatentAttention() throws Exception {
+        for (String name : new String[] {"tiny-deepseek3-q4_k_m", "tiny-deepseek3-mla-f16"}) {
+            Path model = SharedData.require("conformance/models/" + name + ".gguf");
+            CliRun run = CliRun.of("inspect", model.toString(), "--kv", "--json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            Map<String, Object> json = (Map<String, Object>) Json.parse(run.out().trim());
+            assertThat(json).containsEntry("latent_values_per_token_per_layer", 288L)
+                    .containsEntry("bytes_per_token_f32", 2L * 288 * 4).containsEntry("bytes_per_token_f16", 2L * 288 * 2);
+            assertThat((Long) json.get("expanded_bytes_per_token_f32")).isGreaterThan(2L * 288 * 4);
+        }
+        CliRun text = CliRun.of("inspect", SharedData.require("models/stories260K.gguf").toString(), "--kv");
+        assertThat(text.out()).contains("KV cache per token").doesNotContain("latent");
+    }
+
+    @Test
     void dumpTensorWritesFloat32() throws Exception {
         Path model = SharedData.require("conformance/models/tiny-llama-f32.gguf");
         Path out = dir.resolve("norm.f32");

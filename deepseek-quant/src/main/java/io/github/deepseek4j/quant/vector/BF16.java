@@ -29,7 +29,7 @@ final class BF16 extends VectorKernel {
         for (int bound = n - LANES; i <= bound; i += LANES) {
             acc0 = Lanes.bf16ToFloat(Lanes.shorts(data, offset + 2L * (i))).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        float sum = Lanes.sum(acc0.add(acc1));
         for (; i < n; i++) {
             sum += Float.intBitsToFloat(data.get(SHORT, offset + 2L * i) << 16) * x[xOffset + i];
         }

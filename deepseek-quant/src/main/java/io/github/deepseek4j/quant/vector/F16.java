@@ -29,7 +29,7 @@ final class F16 extends VectorKernel {
         for (int bound = n - LANES; i <= bound; i += LANES) {
             acc0 = Lanes.halfToFloat(Lanes.shorts(data, offset + 2L * (i))).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        float sum = Lanes.sum(acc0.add(acc1));
         for (; i < n; i++) {
             sum += Float.float16ToFloat(data.get(SHORT, offset + 2L * i)) * x[xOffset + i];
         }

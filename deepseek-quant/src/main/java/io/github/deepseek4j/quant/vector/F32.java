@@ -34,7 +34,7 @@ final class F32 extends VectorKernel {
         for (int bound = n - LANES; i <= bound; i += LANES) {
             acc0 = load(data, offset, i).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
         }
-        float sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        float sum = Lanes.sum(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) {
             sum += data.get(FLOAT, offset + 4L * i) * x[xOffset + i];
         }

@@ -40,6 +40,6 @@ final class IQ4_XS extends VectorKernel {
                 acc = sum.fma(FloatVector.broadcast(F, d * (scale - 32)), acc);
             }
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc);
     }
 }

@@ -34,6 +34,19 @@ final class Lanes {
     private Lanes() {
     }
 
+    /**
+     * The sum of the lanes, in lane order. Not {@code reduceLanes(ADD)}: its order is unspecified and
+     * differs between the interpreter and JIT-compiled code, so a row's dot product could change in
+     * its last bit depending on timing, and sessions or thread counts would not reproduce each other.
+     */
+    static float sum(FloatVector v) {
+        float sum = 0;
+        for (int i = 0; i < LANES; i++) {
+            sum += v.lane(i);
+        }
+        return sum;
+    }
+
     /** {@code LANES} unsigned bytes at {@code offset}, widened to ints. */
     static IntVector ubytes(MemorySegment data, long offset) {
         return (IntVector) ByteVector.fromMemorySegment(B, data, offset, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);

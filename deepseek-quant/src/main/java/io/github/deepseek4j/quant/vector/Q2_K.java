@@ -43,7 +43,7 @@ final class Q2_K extends VectorKernel {
                 acc1 = subBlock(data, qs + 16, shift, data.get(ValueLayout.JAVA_BYTE, block + s + 1), d, dmin, x, xb + 16, acc1);
             }
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc0.add(acc1));
     }
 
     /** {@code acc} plus 16 values (2-bit quants at {@code qs} >> shift) scaled and offset by {@code scaleMin}, times x. */

@@ -50,7 +50,7 @@ final class Q3_K extends VectorKernel {
                 acc1 = subBlock(data, qs + 16, block + 16, 2 * j, hbit, scale1, x, xb + 16, acc1);
             }
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc0.add(acc1));
     }
 
     /** {@code acc} plus 16 values (low bits at {@code qs}, high bits at {@code hmask}) times scale times x. */

@@ -40,7 +40,7 @@ final class Q4_0 extends VectorKernel {
         if (b < blocks) {
             acc0 = block(data, offset + 18L * b, x, xOffset + 32 * b, acc0);
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc0.add(acc1));
     }
 
     /** {@code acc} plus the products of the block at {@code block} with {@code x[xb..xb+32)}. */

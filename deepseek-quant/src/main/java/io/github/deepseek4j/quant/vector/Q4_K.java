@@ -52,7 +52,7 @@ final class Q4_K extends VectorKernel {
                 }
             }
         }
-        return acc.add(accHigh).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc.add(accHigh));
     }
 
     /** {@code LANES} low-nibble values times x plus the high-nibble values 32 further on. */

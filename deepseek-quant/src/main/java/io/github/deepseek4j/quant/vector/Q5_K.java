@@ -51,6 +51,6 @@ final class Q5_K extends VectorKernel {
                 }
             }
         }
-        return acc.add(accHigh).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc.add(accHigh));
     }
 }

@@ -50,7 +50,7 @@ final class Q6_K extends VectorKernel {
                 }
             }
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc0.add(acc1));
     }
 
     /** {@code acc} plus {@code LANES} values of group {@code g}, scaled by {@code scale}, times x. */
