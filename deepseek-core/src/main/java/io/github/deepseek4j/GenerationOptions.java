@@ -159,29 +159,6 @@ public final class GenerationOptions {
         return false;
     }
 
-    /** A builder starting from these options. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.maxTokens = maxTokens;
-        b.temperature = temperature;
-        b.seed = seed;
-        b.stopTokens = stopTokens.clone();
-        b.topK = topK;
-        b.topP = topP;
-        b.minP = minP;
-        b.repeatPenalty = repeatPenalty;
-        b.frequencyPenalty = frequencyPenalty;
-        b.presencePenalty = presencePenalty;
-        b.penaltyWindow = penaltyWindow;
-        b.logitBias.putAll(logitBias);
-        b.stopStrings = stopStrings;
-        b.renderSpecialTokens = renderSpecialTokens;
-        b.timeout = timeout;
-        b.cancellation = cancellation;
-        b.prefillProgress = prefillProgress;
-        return b;
-    }
-
     @Override
     public String toString() {
         return "GenerationOptions[maxTokens=" + maxTokens + ", temperature=" + temperature + ", seed=" + seed

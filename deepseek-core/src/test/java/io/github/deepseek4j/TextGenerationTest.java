@@ -68,6 +68,18 @@ class TextGenerationTest {
     }
 
     @Test
+    void theEndOfSequenceTokenStopsTextGenerationButNotTokenGeneration() {
+        int eos = model.tokenizer().eosId();
+        GenerationOptions towardsEos = GenerationOptions.builder().maxTokens(5).logitBias(eos, 100).build();
+        GenerationResult text = model.generate("Once upon a time", towardsEos);
+        assertThat(text.stopReason()).isEqualTo(StopReason.STOP_TOKEN);
+        assertThat(text.tokens()).isEmpty();
+        assertThat(text.text()).isEmpty();
+        GenerationResult tokens = model.generate(model.tokenizer().encode("Once upon a time"), towardsEos);
+        assertThat(tokens.tokens()).containsOnly(eos).hasSize(5);
+    }
+
+    @Test
     void stopStringsEndTheTextAndAreLeftOut() {
         GenerationResult r = model.generate("Once upon a time",
                 GenerationOptions.builder().maxTokens(64).stopStrings("named Li").build());
