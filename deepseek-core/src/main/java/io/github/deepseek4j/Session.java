@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * One conversation with a {@link Model}: its own KV cache (off-heap, {@link #contextLength()} positions)
  * and the position reached. Feeding tokens runs them as one batch (split at the model's batch limit);
- * feeding one token at a time decodes incrementally with the cache.
+ * feeding one token at a time decodes incrementally with the cache. On top of that it generates tokens or
+ * text ({@link #generate(String, GenerationOptions, Consumer)}) and answers conversations
+ * ({@link #chat(List, GenerationOptions, Consumer)}), reusing the cached tokens a new turn shares with the last.
  *
  * <p>A session is used by one thread at a time; different sessions may run concurrently. Feeding more
  * tokens than fit throws {@link ContextOverflowException} and leaves the session unchanged.
