@@ -128,6 +128,32 @@ class TextGenerationTest {
     }
 
     @Test
+    void aNonPositiveRequestEndsTheSubscriptionWithAnError() throws Exception {
+        List<Throwable> errors = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        model.publisher("Once upon a time", GenerationOptions.defaults()).subscribe(new Flow.Subscriber<>() {
+            public void onSubscribe(Flow.Subscription s) {
+                s.request(0);
+            }
+
+            public void onNext(String delta) {
+                errors.add(new AssertionError("unexpected delta " + delta));
+            }
+
+            public void onError(Throwable e) {
+                errors.add(e);
+                done.countDown();
+            }
+
+            public void onComplete() {
+                done.countDown();
+            }
+        });
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(errors).singleElement().isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void cancellationFromAnotherThreadAndDeadlinesStopGeneration() throws Exception {
         CancellationToken cancel = new CancellationToken();
         GenerationOptions options = GenerationOptions.builder().maxTokens(200).cancellation(cancel).build();
