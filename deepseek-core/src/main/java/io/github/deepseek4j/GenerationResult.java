@@ -3,8 +3,11 @@ package io.github.deepseek4j;
 import java.time.Duration;
 
 /**
- * The outcome of a generation: the generated token ids (without the prompt or a stop token), why it stopped,
- * and timings.
+ * The outcome of a generation: the generated token ids (without the prompt or a stop token), their text,
+ * why it stopped, and timings.
+ *
+ * @param tokens            the generated tokens; after a stop string, those that completed it are included
+ * @param text              the generated text (empty for token-level generation), without stop strings
  *
  * @param promptTokens      tokens of the prompt that were fed
  * @param timeToFirstToken  from the start until the first generated token was chosen (prefill included)
@@ -13,10 +16,17 @@ import java.time.Duration;
  * @param decodeSteps       how many one-token forward passes ran
  */
 public record GenerationResult(int[] tokens, StopReason stopReason, int promptTokens, Duration timeToFirstToken,
-                               Duration prefillTime, Duration decodeTime, int decodeSteps) {
+                               Duration prefillTime, Duration decodeTime, int decodeSteps, String text) {
 
     public GenerationResult {
         tokens = tokens.clone();
+        text = text == null ? "" : text;
+    }
+
+    /** A result without text (token-level generation). */
+    public GenerationResult(int[] tokens, StopReason stopReason, int promptTokens, Duration timeToFirstToken,
+                            Duration prefillTime, Duration decodeTime, int decodeSteps) {
+        this(tokens, stopReason, promptTokens, timeToFirstToken, prefillTime, decodeTime, decodeSteps, "");
     }
 
     @Override

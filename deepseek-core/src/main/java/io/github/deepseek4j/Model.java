@@ -4,27 +4,42 @@ import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.Architectures;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.gguf.GgufFile;
+import io.github.deepseek4j.gguf.GgufTokenizers;
 import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.quant.PooledRowParallel;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.source.ModelCache;
 import io.github.deepseek4j.source.ModelSources;
+import io.github.deepseek4j.tokenizer.Tokenizer;
+import io.github.deepseek4j.tokenizer.TokenizerOptions;
+import io.github.deepseek4j.tokenizer.chat.BuiltinTemplate;
+import io.github.deepseek4j.tokenizer.chat.ChatMessage;
+import io.github.deepseek4j.tokenizer.chat.ChatTemplate;
+import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
+import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A model loaded from a GGUF file: weights mapped from the file (never copied), bound to the kernels of a
  * backend, plus the thread pool that computes with them.
  *
  * <pre>{@code
- * try (Model model = Model.load(Path.of("model.gguf"));
- *      Session session = model.newSession()) {
- *     float[] logits = session.forward(promptTokens);
+ * try (Model model = Model.load(Path.of("model.gguf"))) {
+ *     System.out.println(model.generate("Once upon a time").text());
+ *     ChatResult answer = model.chat(List.of(ChatMessage.user("Hi!")), GenerationOptions.defaults());
+ *     try (Session session = model.newSession()) {
+ *         float[] logits = session.forward(promptTokens);
+ *     }
  * }
  * }</pre>
  *
@@ -36,6 +51,8 @@ public final class Model implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Model.class);
 
+    /** The GGUF key of the chat template. */
+    public static final String CHAT_TEMPLATE = "tokenizer.chat_template";
     /** Default context length when the model was trained with a longer one. */
     public static final int DEFAULT_CONTEXT_LENGTH = 4096;
     /** Default largest number of tokens computed in one batch. */
@@ -50,10 +67,28 @@ public final class Model implements AutoCloseable {
     private final IntermediateObserver observer;
     private final KvCacheType cacheType;
     private final RowKernel cacheKernel;
+    private final Tokenizer tokenizer;          // null when the file has none that can be used
+    private final String tokenizerProblem;     // why there is none
+    private final ChatTemplate chatTemplate;   // null without tokenizer
     private volatile boolean closed;
 
-    private Model(GgufFile file, Transformer transformer, Builder b, int contextLength) {
+    private Model(GgufFile file, Transformer transformer, Builder b, int contextLength) throws ModelFormatException {
         this.file = file;
+        Tokenizer loaded = null;
+        String problem = null;
+        if (!file.metadata().contains(GgufTokenizers.MODEL)) {
+            problem = "the file has no tokenizer (" + GgufTokenizers.MODEL + ")";
+        } else {
+            try {
+                loaded = GgufTokenizers.load(file, TokenizerOptions.defaults());
+            } catch (ModelFormatException e) {
+                problem = e.getMessage();
+                LOG.warn("{}: no usable tokenizer: {}", file.path(), problem);
+            }
+        }
+        this.tokenizer = loaded;
+        this.tokenizerProblem = problem;
+        this.chatTemplate = loaded == null ? null : chatTemplate(file, loaded);
         this.transformer = transformer;
         this.backend = b.backend;
         this.contextLength = contextLength;
@@ -92,11 +127,101 @@ public final class Model implements AutoCloseable {
         return new Session(this, transformer.newState(contextLength, maxBatch, cacheKernel));
     }
 
+    /** The file's own chat template, else the built-in format its vocabulary suggests, else ChatML. */
+    private static ChatTemplate chatTemplate(GgufFile file, Tokenizer tokenizer) throws ModelFormatException {
+        String source = file.metadata().getString(CHAT_TEMPLATE, null);
+        String arch = file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE, null);
+        String name = file.metadata().getString("general.name", null);
+        try {
+            return ChatTemplate.forModel(source, arch, name, tokenizer.vocabulary())
+                    .orElseGet(() -> ChatTemplate.of(BuiltinTemplate.CHATML));
+        } catch (TemplateException e) {
+            LOG.warn("{}: {} cannot be compiled, using ChatML: {}", file.path(), CHAT_TEMPLATE, e.getMessage());
+            return ChatTemplate.of(BuiltinTemplate.CHATML);
+        }
+    }
+
     /** Feeds {@code promptTokens} to a new session and generates from it (the session is closed after). */
     public GenerationResult generate(int[] promptTokens, GenerationOptions options) {
         try (Session session = newSession()) {
             return session.generate(promptTokens, options);
         }
+    }
+
+    /** Greedy continuation of {@code prompt}, at most 256 tokens ({@link GenerationOptions#defaults()}). */
+    public GenerationResult generate(String prompt) {
+        return generate(prompt, GenerationOptions.defaults());
+    }
+
+    /** Continues {@code prompt} in a new session; see {@link Session#generate(String, GenerationOptions)}. */
+    public GenerationResult generate(String prompt, GenerationOptions options) {
+        return generate(prompt, options, null);
+    }
+
+    /** As {@link #generate(String, GenerationOptions)}, passing each piece of text to {@code onText} as it comes. */
+    public GenerationResult generate(String prompt, GenerationOptions options, Consumer<String> onText) {
+        return generate(tokenizer().encode(prompt), options, onText);
+    }
+
+    /** Generates text from prompt tokens in a new session; see {@link Session#generate(int[], GenerationOptions, Consumer)}. */
+    public GenerationResult generate(int[] promptTokens, GenerationOptions options, Consumer<String> onText) {
+        return inNewSession(s -> s.generate(promptTokens, options, onText));
+    }
+
+    /** Continues {@code prompt} on a background thread, read as an iterator or stream of text deltas. */
+    public TextStream stream(String prompt, GenerationOptions options) {
+        int[] tokens = tokenizer().encode(prompt);
+        return TextStream.start((onText, cancel) -> inNewSession(s -> s.generateText(tokens, options, onText, cancel)));
+    }
+
+    /** Continues {@code prompt} for each subscriber, delivering text deltas as its demand allows. */
+    public Flow.Publisher<String> publisher(String prompt, GenerationOptions options) {
+        int[] tokens = tokenizer().encode(prompt);
+        return new GenerationPublisher((onText, cancel) -> inNewSession(s -> s.generateText(tokens, options, onText, cancel)));
+    }
+
+    /** Answers a conversation in a new session; see {@link Session#chat(List, GenerationOptions, Consumer)}. */
+    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options) {
+        return chat(messages, options, null);
+    }
+
+    /** As {@link #chat(List, GenerationOptions)}, streaming reasoning and content deltas to {@code onDelta}. */
+    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta) {
+        return inNewSession(s -> s.chat(messages, options, onDelta));
+    }
+
+    private <T> T inNewSession(Function<Session, T> work) {
+        try (Session session = newSession()) {
+            return work.apply(session);
+        }
+    }
+
+    /**
+     * The tokenizer the file describes, loaded with the model.
+     *
+     * @throws IllegalStateException when the file has no usable tokenizer (the message says why)
+     */
+    public Tokenizer tokenizer() {
+        if (tokenizer == null) {
+            throw new IllegalStateException(file.path() + ": no tokenizer: " + tokenizerProblem);
+        }
+        return tokenizer;
+    }
+
+    /** Whether {@link #tokenizer()} (and so text generation and chat) is available. */
+    public boolean hasTokenizer() {
+        return tokenizer != null;
+    }
+
+    /**
+     * The chat template: the file's {@code tokenizer.chat_template}, else the built-in format its vocabulary
+     * suggests (DeepSeek-V3/R1, DeepSeek-LLM/Coder, ChatML/Qwen2, Llama-3), else ChatML.
+     *
+     * @throws IllegalStateException when the file has no usable tokenizer
+     */
+    public ChatTemplate chatTemplate() {
+        tokenizer();
+        return chatTemplate;
     }
 
     /** The {@code general.architecture} of the file. */

@@ -2,15 +2,21 @@ package io.github.deepseek4j;
 
 import io.github.deepseek4j.arch.ForwardState;
 import io.github.deepseek4j.arch.Transformer;
-import io.github.deepseek4j.runtime.Sampler;
 
-import java.time.Duration;
+import io.github.deepseek4j.tokenizer.chat.ChatMessage;
+import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
+
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One conversation with a {@link Model}: its own KV cache (off-heap, {@link #contextLength()} positions)
  * and the position reached. Feeding tokens runs them as one batch (split at the model's batch limit);
- * feeding one token at a time decodes incrementally with the cache.
+ * feeding one token at a time decodes incrementally with the cache. On top of that it generates tokens or
+ * text ({@link #generate(String, GenerationOptions, Consumer)}) and answers conversations
+ * ({@link #chat(List, GenerationOptions, Consumer)}), reusing the cached tokens a new turn shares with the last.
  *
  * <p>A session is used by one thread at a time; different sessions may run concurrently. Feeding more
  * tokens than fit throws {@link ContextOverflowException} and leaves the session unchanged.
@@ -22,6 +28,8 @@ public final class Session implements AutoCloseable {
     private final Transformer transformer;
     private final ForwardState state;
     private final float[] lastLogits; // reused: decoding allocates no logits buffer
+    private final int[] single = new int[1];
+    private int[] history = new int[64]; // the tokens in the cache, for reuse by the next chat turn
     private int position;
     private boolean closed;
 
@@ -47,53 +55,146 @@ public final class Session implements AutoCloseable {
 
     /**
      * Feeds {@code promptTokens} (after whatever the session already holds) and generates up to
-     * {@link GenerationOptions#maxTokens()} tokens, stopping early at a stop token or when the context is full.
+     * {@link GenerationOptions#maxTokens()} tokens, stopping early at one of the options' stop tokens, when
+     * the context is full, or when cancelled or out of time. Token level: no text, no stop strings, and the
+     * vocabulary's end-of-generation tokens only stop it when listed in {@link GenerationOptions#stopTokens()}.
      */
     public GenerationResult generate(int[] promptTokens, GenerationOptions options) {
-        Sampler sampler = options.temperature() == 0 ? Sampler.greedy()
-                : Sampler.temperature(options.temperature(), options.seed());
-        int n = transformer.info().vocabularySize();
-        long start = System.nanoTime();
-        feed(promptTokens, false, null);
-        long prefillEnd = System.nanoTime();
-        int[] out = new int[options.maxTokens()];
-        int count = 0;
-        int steps = 0;
-        StopReason reason = StopReason.MAX_TOKENS;
-        int[] next = new int[1];
-        long firstToken = 0;
-        while (true) {
-            int token = sampler.sample(lastLogits, n);
-            if (count == 0) {
-                firstToken = System.nanoTime();
-            }
-            if (options.isStopToken(token)) {
-                reason = StopReason.STOP_TOKEN;
-                break;
-            }
-            out[count++] = token;
-            if (count == out.length) {
-                break;
-            }
-            if (position == contextLength()) {
-                int keep = options.contextShiftKeep();
-                if (keep < 0 || keep >= position - 1) {
-                    reason = StopReason.CONTEXT_FULL;
-                    break;
-                }
-                discard(keep, (position - keep) / 2);
-            }
-            next[0] = token;
-            feed(next, false, null);
-            steps++;
+        return new GenerationLoop(this, options, null, null, null).run(promptTokens);
+    }
+
+    /**
+     * Generates text from prompt tokens (after whatever the session holds), passing each new piece of text
+     * (whole characters, never part of a stop string) to {@code onText} as it is generated. Stops at the
+     * vocabulary's end-of-generation tokens (EOS, EOT), the options' stop tokens and stop strings, the
+     * token limit, a full context, cancellation or the deadline.
+     */
+    public GenerationResult generate(int[] promptTokens, GenerationOptions options, Consumer<String> onText) {
+        return generateText(promptTokens, options, onText, null);
+    }
+
+    /**
+     * Generates a continuation of {@code prompt}: encoded with the model's tokenizer (BOS added when the
+     * vocabulary asks for it and the session is empty; control tokens written in the text stay text).
+     */
+    public GenerationResult generate(String prompt, GenerationOptions options) {
+        return generate(prompt, options, null);
+    }
+
+    /** As {@link #generate(String, GenerationOptions)}, streaming the text to {@code onText}. */
+    public GenerationResult generate(String prompt, GenerationOptions options, Consumer<String> onText) {
+        return generate(model.tokenizer().encode(prompt, position == 0, false), options, onText);
+    }
+
+    /**
+     * Answers a conversation: renders it with the model's {@linkplain Model#chatTemplate() chat template}
+     * and generates the assistant's turn, split into reasoning and content. The tokens this session already
+     * holds are reused as far as they agree with the new prompt, so calling it again with the grown history
+     * only computes what is new.
+     *
+     * @param onDelta receives reasoning and content deltas as they are generated (null: none)
+     */
+    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta) {
+        return chat(messages, options, onDelta, null);
+    }
+
+    /** As {@link #chat(List, GenerationOptions, Consumer)} without streaming. */
+    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options) {
+        return chat(messages, options, null, null);
+    }
+
+    ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta,
+                    CancellationToken extraCancellation) {
+        ChatPrompt prompt = ChatPrompt.render(model, messages);
+        int reused = reusablePrefix(prompt.tokens());
+        position = reused;
+        ChatTurn turn = new ChatTurn(prompt.opensReasoning(), onDelta);
+        int[] rest = Arrays.copyOfRange(prompt.tokens(), reused, prompt.tokens().length);
+        GenerationResult result = generateText(rest, options, turn::accept, extraCancellation);
+        return turn.finish(result);
+    }
+
+    GenerationResult generateText(int[] promptTokens, GenerationOptions options, Consumer<String> onText,
+                                  CancellationToken extraCancellation) {
+        return new GenerationLoop(this, options, model.tokenizer(), onText, extraCancellation).run(promptTokens);
+    }
+
+    /** How many leading tokens of {@code prompt} the cache already holds; at least one prompt token is left to feed. */
+    private int reusablePrefix(int[] prompt) {
+        int limit = Math.min(position, prompt.length - 1);
+        int same = 0;
+        while (same < limit && history[same] == prompt[same]) {
+            same++;
         }
-        long end = System.nanoTime();
-        return new GenerationResult(Arrays.copyOf(out, count), reason, promptTokens.length,
-                Duration.ofNanos(firstToken - start), Duration.ofNanos(prefillEnd - start),
-                Duration.ofNanos(end - firstToken), steps);
+        return same;
+    }
+
+    /**
+     * Feeds the prompt batch by batch, telling {@code progress} after each; stops early (returning why)
+     * when {@code interruption} says so between batches. Null when the whole prompt was fed.
+     */
+    StopReason prefill(int[] tokens, GenerationOptions.PrefillProgress progress, Supplier<StopReason> interruption) {
+        check(tokens);
+        int batch = state.maxBatch();
+        for (int from = 0; from < tokens.length; from += batch) {
+            StopReason stop = interruption.get();
+            if (stop != null) {
+                return stop;
+            }
+            int to = Math.min(tokens.length, from + batch);
+            feed(Arrays.copyOfRange(tokens, from, to), false, null);
+            progress.update(to, tokens.length);
+        }
+        return null;
+    }
+
+    /** Feeds one generated token. */
+    void feedOne(int token) {
+        single[0] = token;
+        feed(single, false, null);
+    }
+
+    /** The logits after the last token fed (the session's own buffer: a sampler may overwrite it). */
+    float[] lastLogits() {
+        return lastLogits;
+    }
+
+    int vocabularySize() {
+        return transformer.info().vocabularySize();
     }
 
     private void feed(int[] tokens, boolean allRows, float[][] rows) {
+        check(tokens);
+        int vocabulary = transformer.info().vocabularySize();
+        int maxBatch = state.maxBatch();
+        float[] batchLogits = allRows ? new float[Math.min(maxBatch, tokens.length) * vocabulary] : null;
+        for (int from = 0; from < tokens.length; from += maxBatch) {
+            int count = Math.min(maxBatch, tokens.length - from);
+            boolean last = from + count == tokens.length;
+            float[] target = allRows ? batchLogits : last ? lastLogits : null;
+            transformer.forward(state, tokens, from, count, position, allRows, target, model.observer(), model.pool());
+            remember(tokens, from, count);
+            position += count;
+            if (allRows) {
+                for (int t = 0; t < count; t++) {
+                    rows[from + t] = Arrays.copyOfRange(batchLogits, t * vocabulary, (t + 1) * vocabulary);
+                }
+                if (last) {
+                    System.arraycopy(rows[tokens.length - 1], 0, lastLogits, 0, vocabulary);
+                }
+            }
+        }
+    }
+
+    private void remember(int[] tokens, int from, int count) {
+        if (position + count > history.length) {
+            history = Arrays.copyOf(history, Math.min(contextLength(), Math.max(2 * history.length, position + count)));
+        }
+        System.arraycopy(tokens, from, history, position, count);
+    }
+
+    /** Rejects what cannot be fed, before anything is: the session stays as it was. */
+    private void check(int[] tokens) {
         if (closed) {
             throw new IllegalStateException("session is closed");
         }
@@ -109,23 +210,6 @@ public final class Session implements AutoCloseable {
             if (tokens[i] < 0 || tokens[i] >= vocabulary) {
                 throw new IllegalArgumentException("token " + tokens[i] + " at index " + i
                         + " is outside the vocabulary of " + vocabulary);
-            }
-        }
-        int maxBatch = state.maxBatch();
-        float[] batchLogits = allRows ? new float[Math.min(maxBatch, tokens.length) * vocabulary] : null;
-        for (int from = 0; from < tokens.length; from += maxBatch) {
-            int count = Math.min(maxBatch, tokens.length - from);
-            boolean last = from + count == tokens.length;
-            float[] target = allRows ? batchLogits : last ? lastLogits : null;
-            transformer.forward(state, tokens, from, count, position, allRows, target, model.observer(), model.pool());
-            position += count;
-            if (allRows) {
-                for (int t = 0; t < count; t++) {
-                    rows[from + t] = Arrays.copyOfRange(batchLogits, t * vocabulary, (t + 1) * vocabulary);
-                }
-                if (last) {
-                    System.arraycopy(rows[tokens.length - 1], 0, lastLogits, 0, vocabulary);
-                }
             }
         }
     }
@@ -164,6 +248,7 @@ public final class Session implements AutoCloseable {
         }
         model.checkOpen();
         transformer.discard(state, keep, count, position);
+        System.arraycopy(history, keep + count, history, keep, position - keep - count);
         position -= count;
     }
 

@@ -4,8 +4,17 @@ package io.github.deepseek4j;
 public enum StopReason {
     /** The requested number of tokens was generated. */
     MAX_TOKENS,
-    /** A stop token was sampled (it is not part of the output). */
+    /**
+     * A stop token was sampled (it is not part of the output): one of the options' stop tokens or, for
+     * text generation, an end-of-generation token of the vocabulary (EOS, EOT).
+     */
     STOP_TOKEN,
     /** The session's context is full. */
-    CONTEXT_FULL
+    CONTEXT_FULL,
+    /** The text reached one of the options' stop strings (left out of the text). */
+    STOP_STRING,
+    /** The generation was cancelled from another thread (or its stream or subscription closed). */
+    CANCELLED,
+    /** The options' time limit ran out. */
+    DEADLINE
 }

@@ -5,7 +5,7 @@ import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
 import io.github.deepseek4j.UnsupportedModelException;
 import io.github.deepseek4j.quant.KernelBackend;
-import io.github.deepseek4j.runtime.Sampler;
+import io.github.deepseek4j.runtime.Logits;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ public final class ConformanceRunner {
     }
 
     private static int argmax(float[] x) {
-        return Sampler.argmax(x, x.length);
+        return Logits.argmax(x, x.length);
     }
 
     private static float runnerUp(float[] x, int best) {

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 TokenizeCommand.class,
                 TokenizeCheckCommand.class,
                 TemplateCheckCommand.class,
+                GenerateCommand.class,
+                ChatCommand.class,
                 ConformCommand.class,
                 CommandLine.HelpCommand.class,
         })

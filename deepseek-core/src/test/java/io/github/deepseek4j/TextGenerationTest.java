@@ -1,0 +1,229 @@
+package io.github.deepseek4j;
+
+import io.github.deepseek4j.conformance.ConformanceCase;
+import io.github.deepseek4j.testing.SharedData;
+import io.github.deepseek4j.tokenizer.chat.ChatMessage;
+import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The text-level API on stories260K (real weights, SentencePiece vocabulary of 512). */
+class TextGenerationTest {
+
+    private static Model model;
+
+    @BeforeAll
+    static void load() throws Exception {
+        model = Model.builder(SharedData.require("models/stories260K.gguf")).threads(2).build();
+    }
+
+    @AfterAll
+    static void close() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    private static GenerationOptions.Builder sampled() {
+        return GenerationOptions.builder().temperature(0.9).topK(40).topP(0.95).minP(0.05).repeatPenalty(1.1)
+                .seed(1234).maxTokens(40);
+    }
+
+    @Test
+    void greedyTextIsTheReferenceContinuation() throws Exception {
+        Path dir = SharedData.require("conformance");
+        ConformanceCase c = ConformanceCase.read(dir, dir.resolve("cases/real-stories260k-f32-once.json"));
+        GenerationResult r = model.generate("Once upon a time", GenerationOptions.builder().maxTokens(64).build());
+        assertThat(r.tokens()).containsExactly(c.llamacppGreedy());
+        assertThat(r.promptTokens()).isEqualTo(c.promptLength());
+        assertThat(r.text()).startsWith(", there was a little girl named Lily. She loved to play outside in the park.")
+                .isEqualTo(model.tokenizer().decode(c.llamacppGreedy()));
+        assertThat(r.stopReason()).isEqualTo(StopReason.MAX_TOKENS);
+        assertThat(r.timeToFirstToken()).isPositive();
+    }
+
+    @Test
+    void seededSamplingIsTheSameOnOneAndTwoThreads() throws Exception {
+        GenerationOptions options = sampled().build();
+        String twoThreads = model.generate("Once upon a time", options).text();
+        try (Model single = Model.builder(model.path()).threads(1).build()) {
+            assertThat(single.generate("Once upon a time", options).text()).isEqualTo(twoThreads);
+        }
+        assertThat(model.generate("Once upon a time", options).text()).isEqualTo(twoThreads);
+        String otherSeed = model.generate("Once upon a time", sampled().seed(99).build()).text();
+        assertThat(otherSeed).isNotEqualTo(twoThreads);
+    }
+
+    @Test
+    void theEndOfSequenceTokenStopsTextGenerationButNotTokenGeneration() {
+        int eos = model.tokenizer().eosId();
+        GenerationOptions towardsEos = GenerationOptions.builder().maxTokens(5).logitBias(eos, 100).build();
+        GenerationResult text = model.generate("Once upon a time", towardsEos);
+        assertThat(text.stopReason()).isEqualTo(StopReason.STOP_TOKEN);
+        assertThat(text.tokens()).isEmpty();
+        assertThat(text.text()).isEmpty();
+        GenerationResult tokens = model.generate(model.tokenizer().encode("Once upon a time"), towardsEos);
+        assertThat(tokens.tokens()).containsOnly(eos).hasSize(5);
+    }
+
+    @Test
+    void stopStringsEndTheTextAndAreLeftOut() {
+        GenerationResult r = model.generate("Once upon a time",
+                GenerationOptions.builder().maxTokens(64).stopStrings("named Li").build());
+        assertThat(r.stopReason()).isEqualTo(StopReason.STOP_STRING);
+        assertThat(r.text()).isEqualTo(", there was a little girl ");
+    }
+
+    @Test
+    void callbackIteratorStreamAndPublisherDeliverTheSameText() throws Exception {
+        GenerationOptions options = sampled().build();
+        List<String> deltas = new ArrayList<>();
+        String expected = model.generate("Once upon a time", options, deltas::add).text();
+        assertThat(String.join("", deltas)).isEqualTo(expected);
+
+        try (TextStream stream = model.stream("Once upon a time", options)) {
+            assertThat(stream.stream().collect(Collectors.joining())).isEqualTo(expected);
+            assertThat(stream.result().stopReason()).isEqualTo(StopReason.MAX_TOKENS);
+        }
+
+        StringBuilder published = new StringBuilder();
+        CountDownLatch done = new CountDownLatch(1);
+        model.publisher("Once upon a time", options).subscribe(new Flow.Subscriber<>() {
+            private Flow.Subscription subscription;
+
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                s.request(1);
+            }
+
+            public void onNext(String delta) {
+                published.append(delta);
+                subscription.request(1);
+            }
+
+            public void onError(Throwable e) {
+                published.append("ERROR ").append(e);
+                done.countDown();
+            }
+
+            public void onComplete() {
+                done.countDown();
+            }
+        });
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(published.toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void aNonPositiveRequestEndsTheSubscriptionWithAnError() throws Exception {
+        List<Throwable> errors = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        model.publisher("Once upon a time", GenerationOptions.defaults()).subscribe(new Flow.Subscriber<>() {
+            public void onSubscribe(Flow.Subscription s) {
+                s.request(0);
+            }
+
+            public void onNext(String delta) {
+                errors.add(new AssertionError("unexpected delta " + delta));
+            }
+
+            public void onError(Throwable e) {
+                errors.add(e);
+                done.countDown();
+            }
+
+            public void onComplete() {
+                done.countDown();
+            }
+        });
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(errors).singleElement().isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void cancellationFromAnotherThreadAndDeadlinesStopGeneration() throws Exception {
+        CancellationToken cancel = new CancellationToken();
+        GenerationOptions options = GenerationOptions.builder().maxTokens(200).cancellation(cancel).build();
+        List<String> deltas = new ArrayList<>();
+        GenerationResult r = model.generate("Once upon a time", options, d -> {
+            deltas.add(d);
+            if (deltas.size() == 3) {
+                join(Thread.ofPlatform().start(cancel::cancel)); // cancels from another thread
+            }
+        });
+        assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(r.generatedTokens()).isLessThan(10);
+
+        try (TextStream stream = model.stream("Once upon a time", GenerationOptions.builder().maxTokens(200).build())) {
+            stream.next();
+            stream.cancel();
+            stream.forEachRemaining(d -> { });
+            assertThat(stream.result().stopReason()).isEqualTo(StopReason.CANCELLED);
+        }
+
+        GenerationResult late = model.generate("Once upon a time",
+                GenerationOptions.builder().maxTokens(200).timeout(Duration.ofNanos(1)).build());
+        assertThat(late.stopReason()).isEqualTo(StopReason.DEADLINE);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void chatRendersTheFallbackTemplateAndKeepsTheRawText() {
+        List<ReasoningDelta> deltas = new ArrayList<>();
+        ChatResult r = model.chat(List.of(ChatMessage.user("Tell me a story")),
+                GenerationOptions.builder().maxTokens(16).build(), deltas::add);
+        assertThat(r.reasoning()).isEmpty();
+        assertThat(r.rawText()).isEqualTo(r.generation().text());
+        assertThat(deltas).allMatch(d -> !d.isReasoning());
+        assertThat(deltas.stream().map(ReasoningDelta::text).collect(Collectors.joining())).isEqualTo(r.content());
+    }
+
+    @Test
+    void aChatSessionReusesTheCachedPrefixOfTheHistory() {
+        try (Session session = model.newSession()) {
+            List<ChatMessage> history = new ArrayList<>(List.of(ChatMessage.user("Hi")));
+            ChatResult first = session.chat(history, GenerationOptions.builder().maxTokens(8).build());
+            history.add(ChatMessage.assistant(first.content()));
+            history.add(ChatMessage.user("More"));
+            ChatResult second = session.chat(history, GenerationOptions.builder().maxTokens(8).build());
+            int whole = ChatPrompt.render(model, history).tokens().length;
+            assertThat(second.generation().promptTokens()).isLessThan(whole - first.generation().promptTokens() / 2);
+            try (Session fresh = model.newSession()) {
+                assertThat(fresh.chat(history, GenerationOptions.builder().maxTokens(8).build()).rawText())
+                        .isEqualTo(second.rawText());
+            }
+        }
+    }
+
+    @Test
+    void badOptionsNameTheValue() {
+        assertThatThrownBy(() -> GenerationOptions.builder().topP(1.5)).hasMessageContaining("1.5");
+        assertThatThrownBy(() -> GenerationOptions.builder().topK(-2)).hasMessageContaining("-2");
+        assertThatThrownBy(() -> GenerationOptions.builder().minP(-0.1)).hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> GenerationOptions.builder().repeatPenalty(0)).hasMessageContaining("0");
+        assertThatThrownBy(() -> GenerationOptions.builder().stopStrings("")).hasMessageContaining("stop strings");
+        assertThatThrownBy(() -> GenerationOptions.builder().timeout(Duration.ZERO)).hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> model.generate("x", GenerationOptions.builder().logitBias(100000, 1).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100000");
+    }
+}
