@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ChatCommand.class,
                 ConformCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DeepSeekCli {
