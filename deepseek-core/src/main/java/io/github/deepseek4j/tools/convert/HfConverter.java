@@ -29,10 +29,13 @@ public final class HfConverter {
 
     private final GgmlType type;
 
-    /** @param type the weight type of matrices (norms, biases and routers stay F32) */
+    /**
+     * @param type the weight type of matrices (norms, biases and routers stay F32; matrices whose rows
+     *             are not whole blocks of a quantized type fall back to F16)
+     */
     public HfConverter(GgmlType type) {
         if (!RowEncoder.supports(type)) {
-            throw new IllegalArgumentException("converting to " + type + " is not supported yet; use F32, F16 or BF16");
+            throw new IllegalArgumentException("converting to " + type + " is not supported yet; use F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0 or Q5_1");
         }
         this.type = type;
     }
@@ -48,7 +51,7 @@ public final class HfConverter {
             checkEverythingUsed(ckpt, arch, plans);
             for (int i = 0; i < plans.size(); i++) {
                 HfArchitecture.TensorPlan plan = plans.get(i);
-                GgmlType t = plan.keepF32() ? GgmlType.F32 : type;
+                GgmlType t = plan.keepF32() ? GgmlType.F32 : RowEncoder.fitting(type, plan.ggufShape()[0]);
                 int index = i;
                 writer.addTensor(plan.ggufName(), t, plan.ggufShape(), channel -> {
                     progress.tensor(index, plans.size(), plan.ggufName());
