@@ -57,7 +57,10 @@ public final class RowEncoder {
         return (short) ((bits + (0x7fff + ((bits >>> 16) & 1))) >>> 16);
     }
 
-    /** llama.cpp's {@code general.file_type} id (LLAMA_FTYPE_*) for a file whose weights are mostly {@code type}. */
+    /**
+     * llama.cpp's {@code general.file_type} id (LLAMA_FTYPE_*) for a file whose weights are mostly {@code type}
+     * (Q4_K and Q5_K: the _M mixes, the files users know them from).
+     */
     public static int fileType(GgmlType type) {
         return switch (type) {
             case F32 -> 0;
@@ -67,6 +70,8 @@ public final class RowEncoder {
             case Q8_0 -> 7;
             case Q5_0 -> 8;
             case Q5_1 -> 9;
+            case Q4_K -> 15;
+            case Q5_K -> 17;
             case Q6_K -> 18;
             case IQ4_NL -> 25;
             case IQ4_XS -> 30;

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Quantizing the F32 conformance models reproduces, byte for byte, every tensor llama.cpp's
- * quantizer wrote in their Q8_0 / Q4_0 / Q4_1 / Q5_0 / Q5_1 / Q6_K siblings.
+ * quantizer wrote in their Q8_0 / Q4_0 / Q4_1 / Q5_0 / Q5_1 / Q4_K / Q5_K / Q6_K siblings.
  */
 class ReferenceQuantizerTest {
 
@@ -34,7 +34,13 @@ class ReferenceQuantizerTest {
             "tiny-deepseek3-f32.gguf, tiny-deepseek3-q4_0.gguf, Q4_0",
             "tiny-llama-f32.gguf, tiny-llama-q6_k.gguf, Q6_K",
             "tiny-llama-f32.gguf, tiny-llama-q4_0.gguf, Q6_K",
-            "tiny-deepseek3-f32.gguf, tiny-deepseek3-q6_k.gguf, Q6_K"})
+            "tiny-deepseek3-f32.gguf, tiny-deepseek3-q6_k.gguf, Q6_K",
+            "tiny-llama-f32.gguf, tiny-llama-q4_k_m.gguf, Q4_K",
+            "tiny-llama-f32.gguf, tiny-llama-q4_k_m.gguf, Q6_K",
+            "tiny-llama-f32.gguf, tiny-llama-q5_k_m.gguf, Q5_K",
+            "tiny-qwen2-f32.gguf, tiny-qwen2-q4_k_m.gguf, Q4_K",
+            "tiny-qwen2-f32.gguf, tiny-qwen2-q5_k_m.gguf, Q5_K",
+            "tiny-deepseek3-f32.gguf, tiny-deepseek3-q4_k_m.gguf, Q4_K"})
     void reproducesLlamaCppTensorsExactly(String source, String quantized, String typeName) throws IOException {
         GgmlType type = GgmlType.byName(typeName);
         RowQuantizer quantizer = ScalarQuantizers.forType(type);
