@@ -67,8 +67,7 @@ public final class GgufQuantizer {
             writer.putUint32("general.file_type", mix.fileType());
 
             List<GgufTensorInfo> tensors = inLlamaCppOrder(source.tensorInfos());
-            String arch = metadata.getString("general.architecture", "");
-            TensorTypeRules rules = new TensorTypeRules(mix, tensors, metadata.getLong(arch + ".expert_count", 0));
+            TensorTypeRules rules = new TensorTypeRules(mix, tensors, TensorTypeRules.ModelFacts.of(metadata));
             for (int i = 0; i < tensors.size(); i++) {
                 GgufTensorInfo info = tensors.get(i);
                 GgmlType target = rules.typeOf(info);
@@ -98,7 +97,8 @@ public final class GgufQuantizer {
         return sorted;
     }
 
-    private static int blockOf(String name) {
+    /** The {@code N} of a {@code blk.N.} tensor name, or -1. */
+    static int blockOf(String name) {
         if (!name.startsWith("blk.")) {
             return -1;
         }

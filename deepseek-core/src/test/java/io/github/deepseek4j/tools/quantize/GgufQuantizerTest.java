@@ -27,16 +27,26 @@ class GgufQuantizerTest {
     @TempDir
     Path dir;
 
+    /**
+     * The deepseek2 siblings were quantized from an F32 original that is not in the conformance set (its
+     * F16 file is a rounding of it), so for them only the types, shapes, order and metadata can match.
+     */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "tiny-llama-f32, Q8_0", "tiny-llama-f32, Q4_0", "tiny-llama-f32, Q4_1", "tiny-llama-f32, Q5_0",
-            "tiny-llama-f32, Q5_1", "tiny-llama-f32, Q6_K",
-            "tiny-deepseek3-f32, Q8_0", "tiny-deepseek3-f32, Q4_0", "tiny-deepseek3-f32, Q6_K"})
-    void reproducesLlamaCppsQuantizedSibling(String source, String mix) throws Exception {
+            "tiny-llama-f32, Q8_0, true", "tiny-llama-f32, Q4_0, true", "tiny-llama-f32, Q4_1, true",
+            "tiny-llama-f32, Q5_0, true", "tiny-llama-f32, Q5_1, true", "tiny-llama-f32, Q6_K, true",
+            "tiny-llama-f32, Q4_K_M, true", "tiny-llama-f32, Q5_K_M, true",
+            "tiny-qwen2-f32, Q4_K_M, true", "tiny-qwen2-f32, Q5_K_M, true", "tiny-qwen2-f32, Q8_0, true",
+            "tiny-qwen2-f32, Q4_0, true", "tiny-qwen2-f32, Q6_K, true",
+            "tiny-deepseek3-f32, Q8_0, true", "tiny-deepseek3-f32, Q4_0, true", "tiny-deepseek3-f32, Q6_K, true",
+            "tiny-deepseek3-f32, Q4_K_M, true",
+            "tiny-deepseek2-f16, Q8_0, false", "tiny-deepseek2-f16, Q4_0, false", "tiny-deepseek2-f16, Q6_K, false",
+            "tiny-deepseek2-f16, Q4_K_M, false"})
+    void reproducesLlamaCppsQuantizedSibling(String source, String mix, boolean sameSource) throws Exception {
         Path out = dir.resolve("out.gguf");
         List<String> progress = new ArrayList<>();
         new GgufQuantizer(QuantizationMix.byName(mix)).quantize(model(source), out, (i, n, name) -> progress.add(name));
-        Path sibling = model(source.replace("-f32", "-" + mix.toLowerCase()));
+        Path sibling = model(source.replaceFirst("-f(32|16)$", "-" + mix.toLowerCase()));
         try (GgufFile actual = GgufFile.open(out); GgufFile expected = GgufFile.open(sibling)) {
             assertThat(actual.metadata().asMap()).containsExactlyEntriesOf(expected.metadata().asMap());
             List<GgufTensorInfo> want = expected.tensorInfos();
@@ -48,7 +58,9 @@ class GgufQuantizerTest {
                 Tensor e = expected.tensor(info.name());
                 assertThat(a.type()).as(info.name()).isEqualTo(e.type());
                 assertThat(a.shape()).as(info.name()).containsExactly(e.shape());
-                assertThat(a.data().mismatch(e.data())).as("%s: first differing byte", info.name()).isEqualTo(-1L);
+                if (sameSource) {
+                    assertThat(a.data().mismatch(e.data())).as("%s: first differing byte", info.name()).isEqualTo(-1L);
+                }
             }
         }
     }
