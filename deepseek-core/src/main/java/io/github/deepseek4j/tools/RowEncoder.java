@@ -59,7 +59,7 @@ public final class RowEncoder {
 
     /**
      * llama.cpp's {@code general.file_type} id (LLAMA_FTYPE_*) for a file whose weights are mostly {@code type}
-     * (Q4_K and Q5_K: the _M mixes, the files users know them from).
+     * (Q3_K, Q4_K and Q5_K: the _M mixes, the files users know them from).
      */
     public static int fileType(GgmlType type) {
         return switch (type) {
@@ -70,6 +70,8 @@ public final class RowEncoder {
             case Q8_0 -> 7;
             case Q5_0 -> 8;
             case Q5_1 -> 9;
+            case Q2_K -> 10;
+            case Q3_K -> 12;
             case Q4_K -> 15;
             case Q5_K -> 17;
             case Q6_K -> 18;

@@ -16,6 +16,8 @@ public enum QuantizationMix {
     Q8_0(GgmlType.Q8_0, 7),
     Q5_0(GgmlType.Q5_0, 8),
     Q5_1(GgmlType.Q5_1, 9),
+    Q2_K(GgmlType.Q2_K, 10),
+    Q3_K_M(GgmlType.Q3_K, 12),
     Q4_K_M(GgmlType.Q4_K, 15),
     Q5_K_M(GgmlType.Q5_K, 17),
     Q6_K(GgmlType.Q6_K, 18);

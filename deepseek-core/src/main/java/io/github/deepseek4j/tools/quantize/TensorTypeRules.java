@@ -11,8 +11,8 @@ import java.util.List;
  * Which type each tensor of a model gets in a {@link QuantizationMix}, by llama.cpp's rules
  * ({@code tensor_allows_quantization}, {@code llama_tensor_get_type}) for the mixes supported here.
  * Vectors, norms, routers and a few small special tensors keep their type; the output projection (or
- * the token embedding when it doubles as the output) gets Q6_K; the _M mixes give Q6_K to the attention
- * V and FFN down projections of the layers {@link #useMoreBits} picks, and more bits to fused QKV;
+ * the token embedding when it doubles as the output) gets Q6_K; the K mixes give more bits to attention V,
+ * attention output and FFN down (Q4_K_M / Q5_K_M: Q6_K in the layers {@link #useMoreBits} picks) and fused QKV;
  * 8-expert models keep attention V/K at Q8_0; rows that are not whole blocks fall back to a 32-block type.
  *
  * <p>Stateful like llama.cpp's: {@link #typeOf} must be called once per tensor, in the order they are written.
@@ -20,14 +20,14 @@ import java.util.List;
 final class TensorTypeRules {
 
     /** What the rules need to know about the model. */
-    record ModelFacts(String architecture, int layers, long experts, boolean llama70b) {
+    record ModelFacts(String architecture, int layers, long experts, long groupedQueries, boolean llama70b) {
 
         static ModelFacts of(GgufMetadata m) throws ModelFormatException {
             String arch = m.getString("general.architecture", "");
             int layers = m.getInt(arch + ".block_count", 0);
             long heads = m.getLong(arch + ".attention.head_count", 0);
             long kvHeads = m.getLong(arch + ".attention.head_count_kv", heads);
-            return new ModelFacts(arch, layers, m.getLong(arch + ".expert_count", 0),
+            return new ModelFacts(arch, layers, m.getLong(arch + ".expert_count", 0), kvHeads == 0 ? 0 : heads / kvHeads,
                     arch.equals("llama") && layers == 80 && heads != kvHeads);
         }
     }
@@ -64,7 +64,11 @@ final class TensorTypeRules {
         } else if (isTokenEmbedding(name)) {
             // the mixes here keep the default type
         } else if (name.contains("attn_v.weight")) {
-            if (moreBitsMix && useMoreBits(attentionValueIndex, attentionValueCount)) {
+            if (mix == QuantizationMix.Q2_K) {
+                type = model.groupedQueries() >= 4 ? GgmlType.Q4_K : GgmlType.Q3_K;
+            } else if (mix == QuantizationMix.Q3_K_M) {
+                type = attentionValueIndex < 2 ? GgmlType.Q5_K : GgmlType.Q4_K;
+            } else if (moreBitsMix && useMoreBits(attentionValueIndex, attentionValueCount)) {
                 type = GgmlType.Q6_K;
             }
             if (model.llama70b() && (type == GgmlType.Q3_K || type == GgmlType.Q4_K)) {
@@ -81,18 +85,34 @@ final class TensorTypeRules {
         } else if (name.contains("attn_q.weight")) {
             // no rule for the mixes here
         } else if (name.contains("attn_output.weight")) {
-            if (!model.architecture().equals("falcon") && model.experts() == 8 && mix == QuantizationMix.Q4_K_M) {
-                type = GgmlType.Q5_K;
+            if (model.architecture().equals("falcon")) {
+                // llama.cpp's falcon rule concerns Q3_K_L only
+            } else if (model.experts() == 8) {
+                if (mix == QuantizationMix.Q2_K || mix == QuantizationMix.Q3_K_M || mix == QuantizationMix.Q4_K_M) {
+                    type = GgmlType.Q5_K;
+                }
+            } else if (mix == QuantizationMix.Q2_K) {
+                type = GgmlType.Q3_K;
+            } else if (mix == QuantizationMix.Q3_K_M) {
+                type = GgmlType.Q4_K;
             }
         } else if (name.contains("attn_qkv.weight")) {
-            if (mix == QuantizationMix.Q4_K_M) {
+            if (mix == QuantizationMix.Q3_K_M) {
+                type = GgmlType.Q4_K;
+            } else if (mix == QuantizationMix.Q4_K_M) {
                 type = GgmlType.Q5_K;
             } else if (mix == QuantizationMix.Q5_K_M) {
                 type = GgmlType.Q6_K;
             }
         } else if (name.contains("ffn_down")) {
             int layer = layerOf(name, ffnDownIndex);
-            if (moreBitsMix && !model.architecture().equals("falcon") && useMoreBits(layer, model.layers())) {
+            boolean falcon = model.architecture().equals("falcon");
+            if (mix == QuantizationMix.Q2_K) {
+                type = GgmlType.Q3_K;
+            } else if (mix == QuantizationMix.Q3_K_M) {
+                type = layer < model.layers() / 16 ? GgmlType.Q5_K
+                        : !falcon || useMoreBits(layer, model.layers()) ? GgmlType.Q4_K : GgmlType.Q3_K;
+            } else if (moreBitsMix && !falcon && useMoreBits(layer, model.layers())) {
                 type = GgmlType.Q6_K;
             }
             ffnDownIndex++;
@@ -119,15 +139,16 @@ final class TensorTypeRules {
     }
 
     /**
-     * Rows that are not whole blocks of the chosen type fall back as in llama.cpp (Q4_K to Q5_0, Q5_K to
-     * Q5_1, Q6_K to Q8_0); where that still does not fit, F16 (llama.cpp refuses the legacy types
-     * outright; F16 is its last resort for the others).
+     * Rows that are not whole blocks of the chosen type fall back as in current llama.cpp (Q2_K and Q3_K
+     * to Q4_0, Q4_K to Q5_0, Q5_K to Q5_1, Q6_K to Q8_0); where that still does not fit, F16 (llama.cpp
+     * refuses the legacy types outright; F16 is its last resort for the others).
      */
     private static GgmlType fallback(GgmlType wanted, long rowLength) {
         if (rowLength % wanted.blockSize() == 0) {
             return wanted;
         }
         GgmlType second = switch (wanted) {
+            case Q2_K, Q3_K -> GgmlType.Q4_0;
             case Q4_K -> GgmlType.Q5_0;
             case Q5_K -> GgmlType.Q5_1;
             case Q6_K -> GgmlType.Q8_0;

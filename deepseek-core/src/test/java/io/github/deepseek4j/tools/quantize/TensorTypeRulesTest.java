@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TensorTypeRulesTest {
 
-    private static final TensorTypeRules.ModelFacts DENSE = new TensorTypeRules.ModelFacts("llama", 16, 0, false);
+    private static final TensorTypeRules.ModelFacts DENSE = new TensorTypeRules.ModelFacts("llama", 16, 0, 2, false);
 
     private static GgufTensorInfo tensor(String name, long... shape) {
         return new GgufTensorInfo(name, GgmlType.F32, shape, 0, 4 * java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b), 0);
@@ -63,7 +63,7 @@ class TensorTypeRulesTest {
 
     @Test
     void eightExpertModelsKeepAttentionValuesAndKeysAtQ8_0() throws Exception {
-        TensorTypeRules rules = new TensorTypeRules(QuantizationMix.Q4_0, List.of(), new TensorTypeRules.ModelFacts("deepseek2", 4, 8, false));
+        TensorTypeRules rules = new TensorTypeRules(QuantizationMix.Q4_0, List.of(), new TensorTypeRules.ModelFacts("deepseek2", 4, 8, 1, false));
         assertThat(rules.typeOf(tensor("blk.0.attn_v.weight", 512, 64))).isEqualTo(GgmlType.Q8_0);
         assertThat(rules.typeOf(tensor("blk.0.attn_k.weight", 512, 64))).isEqualTo(GgmlType.Q8_0);
         assertThat(rules.typeOf(tensor("blk.0.attn_kv_b.weight", 512, 64))).isEqualTo(GgmlType.Q4_0);

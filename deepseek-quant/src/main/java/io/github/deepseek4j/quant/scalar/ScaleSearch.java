@@ -80,14 +80,18 @@ final class ScaleSearch {
         return Math.max(-nmax, Math.min(nmax - 1, l));
     }
 
+    private static float error(float diff, boolean absolute) {
+        return absolute ? Math.abs(diff) : diff * diff;
+    }
+
     /**
-     * ggml's {@code make_qkx2_quants} (squared error): an asymmetric scale and min for {@code n} values
+     * ggml's {@code make_qkx2_quants} (absolute or squared error): an asymmetric scale and min for {@code n} values
      * quantized to [0, nmax], refined by weighted least squares over {@code nstep + 1} trial scales
      * {@code (nmax + rmin + 0.1 * step) / (max - min)}. Writes the levels to {@code levels[lo..lo+n)}, the
      * (non-negative) min to {@code mins[m]}, and returns the scale.
      */
     static float asymmetric(int n, int nmax, float[] x, int xo, float[] weights, int[] levels, int lo,
-                            float[] mins, int m, float rmin, int nstep) {
+                            float[] mins, int m, float rmin, int nstep, boolean absoluteError) {
         float min = x[xo];
         float max = x[xo];
         float sumW = weights[0];
@@ -117,8 +121,7 @@ final class ScaleSearch {
         for (int i = 0; i < n; i++) {
             int l = Math.max(0, Math.min(nmax, nearestInt(iscale * (x[xo + i] - min))));
             levels[lo + i] = l;
-            float diff = scale * l + min - x[xo + i];
-            bestError += weights[i] * (diff * diff);
+            bestError += weights[i] * error(scale * l + min - x[xo + i], absoluteError);
         }
         int[] trial = new int[n];
         for (int is = 0; is <= nstep; is++) {
@@ -144,8 +147,7 @@ final class ScaleSearch {
                 }
                 float error = 0;
                 for (int i = 0; i < n; i++) {
-                    float diff = thisScale * trial[i] + thisMin - x[xo + i];
-                    error += weights[i] * (diff * diff);
+                    error += weights[i] * error(thisScale * trial[i] + thisMin - x[xo + i], absoluteError);
                 }
                 if (error < bestError) {
                     System.arraycopy(trial, 0, levels, lo, n);
@@ -181,7 +183,7 @@ final class ScaleSearch {
             for (int l = 0; l < 32; l++) {
                 weights[l] = avX + Math.abs(x[at + l]);
             }
-            scales[j] = asymmetric(32, nmax, x, at, weights, levels, 32 * j, mins, j, rmin, nstep);
+            scales[j] = asymmetric(32, nmax, x, at, weights, levels, 32 * j, mins, j, rmin, nstep, false);
             maxScale = Math.max(maxScale, scales[j]);
             maxMin = Math.max(maxMin, mins[j]);
         }
@@ -218,5 +220,67 @@ final class ScaleSearch {
                 levels[i] = Math.max(0, Math.min(nmax, nearestInt((x[xo + i] + offset) / step)));
             }
         }
+    }
+
+    /**
+     * ggml's {@code make_q3_quants} with its rmse refinement: a symmetric scale for {@code n} values in
+     * [-nmax, nmax), then up to five passes that move single levels while that lowers the x²-weighted
+     * error. Writes the levels ({@code l + nmax}) to {@code levels[lo..lo+n)} and returns the scale.
+     */
+    static float symmetricRefined(int n, int nmax, float[] x, int xo, int[] levels, int lo) {
+        float max = 0;
+        float amax = 0;
+        for (int i = 0; i < n; i++) {
+            float ax = Math.abs(x[xo + i]);
+            if (ax > amax) {
+                amax = ax;
+                max = x[xo + i];
+            }
+        }
+        if (amax < GROUP_MAX_EPS) {
+            java.util.Arrays.fill(levels, lo, lo + n, 0);
+            return 0f;
+        }
+        float iscale = -nmax / max;
+        float sumlx = 0;
+        float suml2 = 0;
+        for (int i = 0; i < n; i++) {
+            float v = x[xo + i];
+            int l = Math.max(-nmax, Math.min(nmax - 1, nearestInt(iscale * v)));
+            levels[lo + i] = l;
+            float w = v * v;
+            sumlx += w * v * l;
+            suml2 += w * l * l;
+        }
+        for (int pass = 0; pass < 5; pass++) {
+            int changed = 0;
+            for (int i = 0; i < n; i++) {
+                float v = x[xo + i];
+                float w = v * v;
+                int old = levels[lo + i];
+                float slx = sumlx - w * v * old;
+                if (slx > 0) {
+                    float sl2 = suml2 - w * old * old;
+                    int l = Math.max(-nmax, Math.min(nmax - 1, nearestInt(v * sl2 / slx)));
+                    if (l != old) {
+                        slx += w * v * l;
+                        sl2 += w * l * l;
+                        if (sl2 > 0 && slx * slx * suml2 > sumlx * sumlx * sl2) {
+                            levels[lo + i] = l;
+                            sumlx = slx;
+                            suml2 = sl2;
+                            changed++;
+                        }
+                    }
+                }
+            }
+            if (changed == 0) {
+                break;
+            }
+        }
+        for (int i = lo; i < lo + n; i++) {
+            levels[i] += nmax;
+        }
+        return sumlx / suml2;
     }
 }
