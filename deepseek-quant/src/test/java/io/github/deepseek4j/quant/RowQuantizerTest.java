@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RowQuantizerTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"Q8_0, 0.01", "Q4_0, 0.15", "Q4_1, 0.15", "Q5_0, 0.08", "Q5_1, 0.08", "Q6_K, 0.04", "Q4_K, 0.15", "Q5_K, 0.08", "Q3_K, 0.3", "Q2_K, 0.5"})
+    @CsvSource({"Q8_0, 0.01", "Q4_0, 0.15", "Q4_1, 0.15", "Q5_0, 0.08", "Q5_1, 0.08", "Q6_K, 0.04", "Q4_K, 0.15", "Q5_K, 0.08", "Q3_K, 0.3", "Q2_K, 0.5", "IQ4_NL, 0.15", "IQ4_XS, 0.15"})
     void roundTripErrorIsWithinTheTypesResolution(String typeName, double maxRelativeRms) {
         GgmlType type = GgmlType.byName(typeName);
         int n = 7 * type.blockSize();
@@ -37,7 +37,7 @@ class RowQuantizerTest {
     @Test
     void allZeroBlocksQuantizeToZero() {
         for (GgmlType type : new GgmlType[] {GgmlType.Q8_0, GgmlType.Q4_0, GgmlType.Q4_1, GgmlType.Q5_0, GgmlType.Q5_1,
-                GgmlType.Q2_K, GgmlType.Q3_K, GgmlType.Q4_K, GgmlType.Q5_K, GgmlType.Q6_K}) {
+                GgmlType.Q2_K, GgmlType.Q3_K, GgmlType.Q4_K, GgmlType.Q5_K, GgmlType.Q6_K, GgmlType.IQ4_NL, GgmlType.IQ4_XS}) {
             int n = type.blockSize();
             MemorySegment q = MemorySegment.ofArray(new byte[type.blockBytes()]);
             ScalarQuantizers.forType(type).quantize(new float[n], 0, q, 0, n);

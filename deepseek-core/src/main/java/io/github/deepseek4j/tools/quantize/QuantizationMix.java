@@ -20,7 +20,9 @@ public enum QuantizationMix {
     Q3_K_M(GgmlType.Q3_K, 12),
     Q4_K_M(GgmlType.Q4_K, 15),
     Q5_K_M(GgmlType.Q5_K, 17),
-    Q6_K(GgmlType.Q6_K, 18);
+    Q6_K(GgmlType.Q6_K, 18),
+    IQ4_NL(GgmlType.IQ4_NL, 25),
+    IQ4_XS(GgmlType.IQ4_XS, 30);
 
     private final GgmlType defaultType;
     private final int fileType;

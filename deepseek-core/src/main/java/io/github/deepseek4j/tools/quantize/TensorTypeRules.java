@@ -55,6 +55,7 @@ final class TensorTypeRules {
         String name = tensor.name();
         GgmlType type = mix.defaultType();
         boolean moreBitsMix = mix == QuantizationMix.Q4_K_M || mix == QuantizationMix.Q5_K_M;
+        boolean iq4Mix = mix == QuantizationMix.IQ4_NL || mix == QuantizationMix.IQ4_XS;
         if (name.equals("output.weight") || (tiedEmbeddings && isTokenEmbedding(name))) {
             if (tensor.dim(0) % type.blockSize() != 0) {
                 type = GgmlType.Q8_0;
@@ -68,6 +69,8 @@ final class TensorTypeRules {
                 type = model.groupedQueries() >= 4 ? GgmlType.Q4_K : GgmlType.Q3_K;
             } else if (mix == QuantizationMix.Q3_K_M) {
                 type = attentionValueIndex < 2 ? GgmlType.Q5_K : GgmlType.Q4_K;
+            } else if (iq4Mix && model.groupedQueries() >= 4) {
+                type = GgmlType.Q5_K;
             } else if (moreBitsMix && useMoreBits(attentionValueIndex, attentionValueCount)) {
                 type = GgmlType.Q6_K;
             }
@@ -88,7 +91,7 @@ final class TensorTypeRules {
             if (model.architecture().equals("falcon")) {
                 // llama.cpp's falcon rule concerns Q3_K_L only
             } else if (model.experts() == 8) {
-                if (mix == QuantizationMix.Q2_K || mix == QuantizationMix.Q3_K_M || mix == QuantizationMix.Q4_K_M) {
+                if (mix == QuantizationMix.Q2_K || mix == QuantizationMix.Q3_K_M || mix == QuantizationMix.Q4_K_M || iq4Mix) {
                     type = GgmlType.Q5_K;
                 }
             } else if (mix == QuantizationMix.Q2_K) {
@@ -112,6 +115,8 @@ final class TensorTypeRules {
             } else if (mix == QuantizationMix.Q3_K_M) {
                 type = layer < model.layers() / 16 ? GgmlType.Q5_K
                         : !falcon || useMoreBits(layer, model.layers()) ? GgmlType.Q4_K : GgmlType.Q3_K;
+            } else if (iq4Mix && layer < model.layers() / 8) {
+                type = GgmlType.Q5_K;
             } else if (moreBitsMix && !falcon && useMoreBits(layer, model.layers())) {
                 type = GgmlType.Q6_K;
             }
@@ -140,7 +145,7 @@ final class TensorTypeRules {
 
     /**
      * Rows that are not whole blocks of the chosen type fall back as in current llama.cpp (Q2_K and Q3_K
-     * to Q4_0, Q4_K to Q5_0, Q5_K to Q5_1, Q6_K to Q8_0); where that still does not fit, F16 (llama.cpp
+     * to Q4_0, IQ4_XS to IQ4_NL, Q4_K to Q5_0, Q5_K to Q5_1, Q6_K to Q8_0); where that still does not fit, F16 (llama.cpp
      * refuses the legacy types outright; F16 is its last resort for the others).
      */
     private static GgmlType fallback(GgmlType wanted, long rowLength) {
@@ -149,6 +154,7 @@ final class TensorTypeRules {
         }
         GgmlType second = switch (wanted) {
             case Q2_K, Q3_K -> GgmlType.Q4_0;
+            case IQ4_XS -> GgmlType.IQ4_NL;
             case Q4_K -> GgmlType.Q5_0;
             case Q5_K -> GgmlType.Q5_1;
             case Q6_K -> GgmlType.Q8_0;

@@ -37,6 +37,8 @@ class GgufQuantizerTest {
             "tiny-llama-f32, Q5_0, true", "tiny-llama-f32, Q5_1, true", "tiny-llama-f32, Q6_K, true",
             "tiny-llama-f32, Q4_K_M, true", "tiny-llama-f32, Q5_K_M, true", "tiny-llama-f32, Q3_K_M, true",
             "tiny-llama-f32, Q2_K, true", "tiny-deepseek2-f16, Q2_K, false",
+            "tiny-llama-f32, IQ4_NL, true", "tiny-llama-f32, IQ4_XS, true", "tiny-qwen2-f32, IQ4_XS, true",
+            "tiny-deepseek2-f16, IQ4_NL, false",
             "tiny-qwen2-f32, Q4_K_M, true", "tiny-qwen2-f32, Q5_K_M, true", "tiny-qwen2-f32, Q8_0, true",
             "tiny-qwen2-f32, Q4_0, true", "tiny-qwen2-f32, Q6_K, true",
             "tiny-deepseek3-f32, Q8_0, true", "tiny-deepseek3-f32, Q4_0, true", "tiny-deepseek3-f32, Q6_K, true",
