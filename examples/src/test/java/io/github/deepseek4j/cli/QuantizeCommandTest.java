@@ -20,7 +20,7 @@ class QuantizeCommandTest {
     void writesTheQuantizedModel() throws Exception {
         Path out = dir.resolve("q5_1.gguf");
         CliRun run = CliRun.of("quantize", SharedData.require("conformance/models/tiny-llama-f16.gguf").toString(),
-                out.toString(), "q5_1");
+                out.toString(), "q5_1", "--threads", "2");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Q5_1");
         try (GgufFile gguf = GgufFile.open(out)) {

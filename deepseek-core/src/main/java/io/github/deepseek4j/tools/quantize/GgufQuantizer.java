@@ -3,13 +3,11 @@ package io.github.deepseek4j.tools.quantize;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
 import io.github.deepseek4j.gguf.GgufTensorInfo;
-import io.github.deepseek4j.gguf.GgufValue;
 import io.github.deepseek4j.gguf.GgufWriter;
 import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.quant.RowKernel;
-import io.github.deepseek4j.quant.RowQuantizer;
-import io.github.deepseek4j.quant.scalar.ScalarQuantizers;
+import io.github.deepseek4j.quant.RowParallel;
 import io.github.deepseek4j.tensor.Tensor;
 import io.github.deepseek4j.tools.RowEncoder;
 
@@ -31,8 +29,8 @@ import java.util.Set;
  * Requantizes a GGUF model to a {@link QuantizationMix} as llama.cpp's {@code llama-quantize} does (no
  * importance matrix): same per-tensor types, same bytes, metadata copied with {@code general.file_type}
  * and {@code general.quantization_version} set, tensors in llama.cpp's order. Input tensors may be F32,
- * F16, BF16 or quantized (dequantized first). The file is streamed a chunk of rows at a time, so memory
- * stays bounded by a chunk, not by a tensor or the model.
+ * F16, BF16 or quantized (dequantized first). The file is streamed a chunk of rows (about 1 MiB of
+ * output) at a time, so memory stays bounded by a chunk, not by a tensor or the model.
  */
 public final class GgufQuantizer {
 
@@ -49,9 +47,17 @@ public final class GgufQuantizer {
             "general.alignment", GgufFile.KEY_SPLIT_COUNT, GgufFile.KEY_SPLIT_NO, GgufFile.KEY_SPLIT_TENSORS_COUNT);
 
     private final QuantizationMix mix;
+    private final RowParallel parallel;
 
+    /** Quantizes on the calling thread. */
     public GgufQuantizer(QuantizationMix mix) {
+        this(mix, RowParallel.serial());
+    }
+
+    /** Quantizes the rows of each chunk through {@code parallel} (the bytes do not depend on it). */
+    public GgufQuantizer(QuantizationMix mix, RowParallel parallel) {
         this.mix = mix;
+        this.parallel = parallel;
     }
 
     public void quantize(Path in, Path out, Progress progress) throws IOException {
@@ -82,7 +88,7 @@ public final class GgufQuantizer {
                     if (tensor.type() == target) {
                         copy(tensor.data(), channel);
                     } else {
-                        convert(tensor, target, channel);
+                        convert(tensor, target, channel, parallel);
                     }
                 });
             }
@@ -121,22 +127,27 @@ public final class GgufQuantizer {
     }
 
     /** Dequantizes each row of {@code tensor} to floats and encodes it as {@code target}, a chunk of rows at a time. */
-    private static void convert(Tensor tensor, GgmlType target, WritableByteChannel channel) throws IOException {
+    private static void convert(Tensor tensor, GgmlType target, WritableByteChannel channel, RowParallel parallel)
+            throws IOException {
         RowKernel reader = KernelBackends.scalar().kernel(tensor.type());
         int rowLength = (int) tensor.dim(0);
-        long outRowBytes = target.byteSize(rowLength);
-        int rowsPerChunk = (int) Math.max(1, CHUNK_BYTES / outRowBytes);
-        ByteBuffer chunk = ByteBuffer.allocate((int) (rowsPerChunk * outRowBytes)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] row = new float[rowLength];
-        for (long r = 0; r < tensor.rows(); r++) {
-            reader.dequantize(tensor.data(), r * tensor.rowBytes(), row, 0, rowLength);
-            RowEncoder.encode(target, row, chunk);
-            if (!chunk.hasRemaining() || r == tensor.rows() - 1) {
-                chunk.flip();
-                while (chunk.hasRemaining()) {
-                    channel.write(chunk);
+        int outRowBytes = (int) target.byteSize(rowLength);
+        int rowsPerChunk = Math.max(1, CHUNK_BYTES / outRowBytes);
+        byte[] chunk = new byte[rowsPerChunk * outRowBytes];
+        for (long first = 0; first < tensor.rows(); first += rowsPerChunk) {
+            int count = (int) Math.min(rowsPerChunk, tensor.rows() - first);
+            long firstRow = first;
+            parallel.forRange(count, (from, to) -> {
+                float[] row = new float[rowLength];
+                for (int i = from; i < to; i++) {
+                    reader.dequantize(tensor.data(), (firstRow + i) * tensor.rowBytes(), row, 0, rowLength);
+                    RowEncoder.encode(target, row,
+                            ByteBuffer.wrap(chunk, i * outRowBytes, outRowBytes).order(ByteOrder.LITTLE_ENDIAN));
                 }
-                chunk.clear();
+            });
+            ByteBuffer written = ByteBuffer.wrap(chunk, 0, count * outRowBytes);
+            while (written.hasRemaining()) {
+                channel.write(written);
             }
         }
     }

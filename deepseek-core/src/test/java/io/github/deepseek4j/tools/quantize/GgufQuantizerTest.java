@@ -7,6 +7,7 @@ import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufTensorInfo;
 import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.quant.KernelBackends;
+import io.github.deepseek4j.quant.PooledRowParallel;
 import io.github.deepseek4j.tensor.Tensor;
 import io.github.deepseek4j.testing.SharedData;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,10 @@ class GgufQuantizerTest {
     void reproducesLlamaCppsQuantizedSibling(String source, String mix, boolean sameSource) throws Exception {
         Path out = dir.resolve("out.gguf");
         List<String> progress = new ArrayList<>();
-        new GgufQuantizer(QuantizationMix.byName(mix)).quantize(model(source), out, (i, n, name) -> progress.add(name));
+        try (PooledRowParallel threads = new PooledRowParallel(2)) {
+            new GgufQuantizer(QuantizationMix.byName(mix), threads)
+                    .quantize(model(source), out, (i, n, name) -> progress.add(name));
+        }
         Path sibling = model(source.replaceFirst("-f(32|16)$", "-" + mix.toLowerCase()));
         try (GgufFile actual = GgufFile.open(out); GgufFile expected = GgufFile.open(sibling)) {
             assertThat(actual.metadata().asMap()).containsExactlyEntriesOf(expected.metadata().asMap());
