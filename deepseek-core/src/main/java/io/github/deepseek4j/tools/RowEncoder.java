@@ -5,6 +5,8 @@ import io.github.deepseek4j.quant.scalar.ScalarQuantizers;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** Encodes float rows in a weight type, for the tools that write models (synth, convert, quantize). */
 public final class RowEncoder {
@@ -15,6 +17,12 @@ public final class RowEncoder {
     public static boolean supports(GgmlType type) {
         return type == GgmlType.F32 || type == GgmlType.F16 || type == GgmlType.BF16
                 || ScalarQuantizers.supports(type);
+    }
+
+    /** The types rows can be encoded in, by name, for messages. */
+    public static String supportedTypes() {
+        return Arrays.stream(GgmlType.values()).filter(RowEncoder::supports).map(Enum::name)
+                .collect(Collectors.joining(", "));
     }
 
     /**

@@ -26,7 +26,8 @@ final class QuantizeCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT.gguf", description = "GGUF file to write")
     Path out;
 
-    @Parameters(index = "2", paramLabel = "TYPE", description = "Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_K, Q3_K_M, Q4_K_M, Q5_K_M, Q6_K, IQ4_NL or IQ4_XS")
+    @Parameters(index = "2", paramLabel = "TYPE",
+            description = "Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_K, Q3_K_M, Q4_K_M, Q5_K_M, Q6_K, IQ4_NL or IQ4_XS")
     String type;
 
     @Option(names = "--threads", paramLabel = "N", description = "quantizing threads (default: all processors)")

@@ -99,7 +99,8 @@ public final class GgufQuantizer {
     /** llama.cpp's model loader order: tensors outside blocks first, then by block number, each by name. */
     static List<GgufTensorInfo> inLlamaCppOrder(List<GgufTensorInfo> tensors) {
         List<GgufTensorInfo> sorted = new ArrayList<>(tensors);
-        sorted.sort(Comparator.comparingInt((GgufTensorInfo t) -> blockOf(t.name())).thenComparing(GgufTensorInfo::name));
+        sorted.sort(Comparator.comparingInt((GgufTensorInfo t) -> blockOf(t.name()))
+                .thenComparing(GgufTensorInfo::name));
         return sorted;
     }
 

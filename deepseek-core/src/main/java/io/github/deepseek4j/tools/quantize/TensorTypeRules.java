@@ -91,7 +91,8 @@ final class TensorTypeRules {
             if (model.architecture().equals("falcon")) {
                 // llama.cpp's falcon rule concerns Q3_K_L only
             } else if (model.experts() == 8) {
-                if (mix == QuantizationMix.Q2_K || mix == QuantizationMix.Q3_K_M || mix == QuantizationMix.Q4_K_M || iq4Mix) {
+                if (mix == QuantizationMix.Q2_K || mix == QuantizationMix.Q3_K_M || mix == QuantizationMix.Q4_K_M
+                        || iq4Mix) {
                     type = GgmlType.Q5_K;
                 }
             } else if (mix == QuantizationMix.Q2_K) {
@@ -145,8 +146,8 @@ final class TensorTypeRules {
 
     /**
      * Rows that are not whole blocks of the chosen type fall back as in current llama.cpp (Q2_K and Q3_K
-     * to Q4_0, IQ4_XS to IQ4_NL, Q4_K to Q5_0, Q5_K to Q5_1, Q6_K to Q8_0); where that still does not fit, F16 (llama.cpp
-     * refuses the legacy types outright; F16 is its last resort for the others).
+     * to Q4_0, IQ4_XS to IQ4_NL, Q4_K to Q5_0, Q5_K to Q5_1, Q6_K to Q8_0); where that still does not fit,
+     * F16 (llama.cpp refuses the legacy types outright; F16 is its last resort for the others).
      */
     private static GgmlType fallback(GgmlType wanted, long rowLength) {
         if (rowLength % wanted.blockSize() == 0) {

@@ -41,7 +41,8 @@ public final class SyntheticModel {
 
     public SyntheticModel(ModelShape shape, GgmlType type, long seed) {
         if (!RowEncoder.supports(type)) {
-            throw new IllegalArgumentException("synthesizing " + type + " weights is not supported yet; use F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, IQ4_NL or IQ4_XS");
+            throw new IllegalArgumentException("synthesizing " + type + " weights is not supported yet; use one of "
+                    + RowEncoder.supportedTypes());
         }
         this.shape = shape;
         this.type = type;

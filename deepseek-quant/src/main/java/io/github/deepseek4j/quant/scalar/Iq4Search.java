@@ -61,7 +61,8 @@ final class Iq4Search {
         }
         for (int i = 0; i < blocks; i++) {
             for (int j = 0; j < 16; j++) {
-                out.set(ValueLayout.JAVA_BYTE, qsAt + 16L * i + j, (byte) (levels[32 * i + j] | levels[32 * i + 16 + j] << 4));
+                int packed = levels[32 * i + j] | levels[32 * i + 16 + j] << 4;
+                out.set(ValueLayout.JAVA_BYTE, qsAt + 16L * i + j, (byte) packed);
             }
         }
     }

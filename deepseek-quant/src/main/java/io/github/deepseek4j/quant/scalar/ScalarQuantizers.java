@@ -7,7 +7,10 @@ import io.github.deepseek4j.quant.UnsupportedWeightTypeException;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The reference row quantizers (llama.cpp's {@code quantize_row_*_ref}, byte for byte; the K-quants and IQ4_NL/IQ4_XS included). */
+/**
+ * The reference row quantizers (llama.cpp's {@code quantize_row_*_ref}, byte for byte), for the legacy
+ * types, the K-quants and IQ4_NL / IQ4_XS.
+ */
 public final class ScalarQuantizers {
 
     private static final Map<GgmlType, RowQuantizer> QUANTIZERS = new EnumMap<>(GgmlType.class);
