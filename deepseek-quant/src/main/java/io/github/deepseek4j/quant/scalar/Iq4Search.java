@@ -69,21 +69,30 @@ final class Iq4Search {
 
     /** The least-squares scale of the 32 values at {@code xo}, best of the trial scales around -max/127. */
     private static float blockScale(float[] x, int xo) {
-        float amax = 0;
-        float max = 0;
-        for (int j = 0; j < 32; j++) {
-            float ax = Math.abs(x[xo + j]);
-            if (ax > amax) {
-                amax = ax;
-                max = x[xo + j];
-            }
-        }
-        if (amax < ScaleSearch.GROUP_MAX_EPS) {
+        float max = QuantizingBlockKernel.signedAbsMax(x, xo, 32);
+        if (Math.abs(max) < ScaleSearch.GROUP_MAX_EPS) {
             return 0f;
         }
         int first = Iq4Codebook.level(0);
         float d = -max / first;
-        float id = 1 / d;
+        float[] sums = new float[2];
+        weightedSums(x, xo, 1 / d, sums);
+        d = sums[0] / sums[1];
+        float best = d * sums[0];
+        for (int t = -TRIES; t <= TRIES; t++) {
+            weightedSums(x, xo, (t + first) / max, sums);
+            float sumqx = sums[0];
+            float sumq2 = sums[1];
+            if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
+                d = sumqx / sumq2;
+                best = d * sumqx;
+            }
+        }
+        return d;
+    }
+
+    /** For inverse scale {@code id}: sums[0] = Σ x²·q·x and sums[1] = Σ x²·q² over the nearest levels q. */
+    private static void weightedSums(float[] x, int xo, float id, float[] sums) {
         float sumqx = 0;
         float sumq2 = 0;
         for (int j = 0; j < 32; j++) {
@@ -93,25 +102,8 @@ final class Iq4Search {
             sumqx += w * q * v;
             sumq2 += w * q * q;
         }
-        d = sumqx / sumq2;
-        float best = d * sumqx;
-        for (int t = -TRIES; t <= TRIES; t++) {
-            id = (t + first) / max;
-            sumqx = 0;
-            sumq2 = 0;
-            for (int j = 0; j < 32; j++) {
-                float v = x[xo + j];
-                float q = Iq4Codebook.level(nearestLevel(id * v));
-                float w = v * v;
-                sumqx += w * q * v;
-                sumq2 += w * q * q;
-            }
-            if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
-                d = sumqx / sumq2;
-                best = d * sumqx;
-            }
-        }
-        return d;
+        sums[0] = sumqx;
+        sums[1] = sumq2;
     }
 
     /** ggml's {@code best_index_int8}: the index of the level nearest {@code v} (the lower one on ties). */

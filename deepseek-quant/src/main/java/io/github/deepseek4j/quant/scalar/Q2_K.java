@@ -94,12 +94,6 @@ final class Q2_K extends QuantizingBlockKernel {
                 levels[i] = Math.max(0, Math.min(3, ScaleSearch.nearestInt((x[xo + i] + offset) / step)));
             }
         }
-        for (int half = 0; half < 2; half++) {
-            int j = 128 * half;
-            for (int l = 0; l < 32; l++) {
-                out.set(ValueLayout.JAVA_BYTE, block + 16 + 32L * half + l, (byte) (levels[j + l]
-                        | levels[j + l + 32] << 2 | levels[j + l + 64] << 4 | levels[j + l + 96] << 6));
-            }
-        }
+        packTwoBits(levels, out, block + 16);
     }
 }

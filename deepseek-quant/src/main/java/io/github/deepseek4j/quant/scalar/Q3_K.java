@@ -93,7 +93,7 @@ final class Q3_K extends QuantizingBlockKernel {
         pack(levels, out, block);
     }
 
-    /** High bits to hmask (bit k of byte m for value 32k+m), low two bits four to a byte in qs. */
+    /** High bits to hmask (bit k of byte m for value 32k+m), low two bits to qs. */
     private static void pack(int[] levels, MemorySegment out, long block) {
         byte[] hmask = new byte[32];
         for (int j = 0; j < 256; j++) {
@@ -103,12 +103,6 @@ final class Q3_K extends QuantizingBlockKernel {
             }
         }
         MemorySegment.copy(hmask, 0, out, ValueLayout.JAVA_BYTE, block, 32);
-        for (int half = 0; half < 2; half++) {
-            int j = 128 * half;
-            for (int l = 0; l < 32; l++) {
-                out.set(ValueLayout.JAVA_BYTE, block + 32 + 32L * half + l, (byte) (levels[j + l]
-                        | levels[j + l + 32] << 2 | levels[j + l + 64] << 4 | levels[j + l + 96] << 6));
-            }
-        }
+        packTwoBits(levels, out, block + 32);
     }
 }

@@ -25,16 +25,8 @@ final class ScaleSearch {
      * least squares. Writes the levels ({@code l + nmax}) to {@code levels[lo..lo+n)} and returns the scale.
      */
     static float symmetric(int n, int nmax, float[] x, int xo, int[] levels, int lo) {
-        float max = 0;
-        float amax = 0;
-        for (int i = 0; i < n; i++) {
-            float ax = Math.abs(x[xo + i]);
-            if (ax > amax) {
-                amax = ax;
-                max = x[xo + i];
-            }
-        }
-        if (amax < GROUP_MAX_EPS) {
+        float max = QuantizingBlockKernel.signedAbsMax(x, xo, n);
+        if (Math.abs(max) < GROUP_MAX_EPS) {
             java.util.Arrays.fill(levels, lo, lo + n, 0);
             return 0f;
         }
@@ -228,16 +220,8 @@ final class ScaleSearch {
      * error. Writes the levels ({@code l + nmax}) to {@code levels[lo..lo+n)} and returns the scale.
      */
     static float symmetricRefined(int n, int nmax, float[] x, int xo, int[] levels, int lo) {
-        float max = 0;
-        float amax = 0;
-        for (int i = 0; i < n; i++) {
-            float ax = Math.abs(x[xo + i]);
-            if (ax > amax) {
-                amax = ax;
-                max = x[xo + i];
-            }
-        }
-        if (amax < GROUP_MAX_EPS) {
+        float max = QuantizingBlockKernel.signedAbsMax(x, xo, n);
+        if (Math.abs(max) < GROUP_MAX_EPS) {
             java.util.Arrays.fill(levels, lo, lo + n, 0);
             return 0f;
         }
