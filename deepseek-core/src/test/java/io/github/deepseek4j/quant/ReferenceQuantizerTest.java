@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Quantizing the F32 conformance models reproduces, byte for byte, every tensor llama.cpp's
- * quantizer wrote in their Q8_0 / Q4_0 / Q4_1 / Q5_0 / Q5_1 siblings.
+ * quantizer wrote in their Q8_0 / Q4_0 / Q4_1 / Q5_0 / Q5_1 / Q2_K / Q3_K / Q4_K / Q5_K / Q6_K / IQ4_NL / IQ4_XS siblings.
  */
 class ReferenceQuantizerTest {
 
@@ -31,7 +31,22 @@ class ReferenceQuantizerTest {
             "tiny-llama-f32.gguf, tiny-llama-q5_0.gguf, Q5_0",
             "tiny-llama-f32.gguf, tiny-llama-q5_1.gguf, Q5_1",
             "tiny-deepseek3-f32.gguf, tiny-deepseek3-q8_0.gguf, Q8_0",
-            "tiny-deepseek3-f32.gguf, tiny-deepseek3-q4_0.gguf, Q4_0"})
+            "tiny-deepseek3-f32.gguf, tiny-deepseek3-q4_0.gguf, Q4_0",
+            "tiny-llama-f32.gguf, tiny-llama-q6_k.gguf, Q6_K",
+            "tiny-llama-f32.gguf, tiny-llama-q4_0.gguf, Q6_K",
+            "tiny-deepseek3-f32.gguf, tiny-deepseek3-q6_k.gguf, Q6_K",
+            "tiny-llama-f32.gguf, tiny-llama-q4_k_m.gguf, Q4_K",
+            "tiny-llama-f32.gguf, tiny-llama-q4_k_m.gguf, Q6_K",
+            "tiny-llama-f32.gguf, tiny-llama-q5_k_m.gguf, Q5_K",
+            "tiny-qwen2-f32.gguf, tiny-qwen2-q4_k_m.gguf, Q4_K",
+            "tiny-qwen2-f32.gguf, tiny-qwen2-q5_k_m.gguf, Q5_K",
+            "tiny-deepseek3-f32.gguf, tiny-deepseek3-q4_k_m.gguf, Q4_K",
+            "tiny-llama-f32.gguf, tiny-llama-q3_k_m.gguf, Q3_K",
+            "tiny-llama-f32.gguf, tiny-llama-q2_k.gguf, Q2_K",
+            "tiny-llama-f32.gguf, tiny-llama-q2_k.gguf, Q3_K",
+            "tiny-llama-f32.gguf, tiny-llama-iq4_nl.gguf, IQ4_NL",
+            "tiny-llama-f32.gguf, tiny-llama-iq4_xs.gguf, IQ4_XS",
+            "tiny-qwen2-f32.gguf, tiny-qwen2-iq4_xs.gguf, IQ4_XS"})
     void reproducesLlamaCppTensorsExactly(String source, String quantized, String typeName) throws IOException {
         GgmlType type = GgmlType.byName(typeName);
         RowQuantizer quantizer = ScalarQuantizers.forType(type);

@@ -26,7 +26,8 @@ final class ConvertCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--type", defaultValue = "F16", paramLabel = "TYPE",
-            description = "weight type of matrices: F32, F16 or BF16 (default: ${DEFAULT-VALUE})")
+            description = "weight type of matrices: F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_K, Q3_K, Q4_K,"
+                    + " Q5_K, Q6_K, IQ4_NL or IQ4_XS (default: ${DEFAULT-VALUE})")
     String type;
 
     @Override

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DumpTensorCommand.class,
                 SynthCommand.class,
                 ConvertCommand.class,
+                QuantizeCommand.class,
                 TokenizeCommand.class,
                 TokenizeCheckCommand.class,
                 TemplateCheckCommand.class,

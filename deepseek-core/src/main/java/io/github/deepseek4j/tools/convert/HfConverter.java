@@ -29,10 +29,14 @@ public final class HfConverter {
 
     private final GgmlType type;
 
-    /** @param type the weight type of matrices (norms, biases and routers stay F32) */
+    /**
+     * @param type the weight type of matrices (norms, biases and routers stay F32; matrices whose rows
+     *             are not whole blocks of a quantized type fall back to F16)
+     */
     public HfConverter(GgmlType type) {
         if (!RowEncoder.supports(type)) {
-            throw new IllegalArgumentException("converting to " + type + " is not supported yet; use F32, F16 or BF16");
+            throw new IllegalArgumentException("converting to " + type + " is not supported yet; use one of "
+                    + RowEncoder.supportedTypes());
         }
         this.type = type;
     }
@@ -48,7 +52,7 @@ public final class HfConverter {
             checkEverythingUsed(ckpt, arch, plans);
             for (int i = 0; i < plans.size(); i++) {
                 HfArchitecture.TensorPlan plan = plans.get(i);
-                GgmlType t = plan.keepF32() ? GgmlType.F32 : type;
+                GgmlType t = plan.keepF32() ? GgmlType.F32 : RowEncoder.fitting(type, plan.ggufShape()[0]);
                 int index = i;
                 writer.addTensor(plan.ggufName(), t, plan.ggufShape(), channel -> {
                     progress.tensor(index, plans.size(), plan.ggufName());

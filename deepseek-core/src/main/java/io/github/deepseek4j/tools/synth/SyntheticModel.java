@@ -41,7 +41,8 @@ public final class SyntheticModel {
 
     public SyntheticModel(ModelShape shape, GgmlType type, long seed) {
         if (!RowEncoder.supports(type)) {
-            throw new IllegalArgumentException("synthesizing " + type + " weights is not supported yet; use F32, F16 or BF16");
+            throw new IllegalArgumentException("synthesizing " + type + " weights is not supported yet; use one of "
+                    + RowEncoder.supportedTypes());
         }
         this.shape = shape;
         this.type = type;
@@ -54,7 +55,7 @@ public final class SyntheticModel {
         metadata(writer);
         for (int i = 0; i < specs.size(); i++) {
             Spec spec = specs.get(i);
-            GgmlType t = keepsF32(spec) ? GgmlType.F32 : type;
+            GgmlType t = keepsF32(spec) ? GgmlType.F32 : RowEncoder.fitting(type, spec.shape()[0]);
             int index = i;
             writer.addTensor(spec.name(), t, spec.shape(), channel -> {
                 progress.tensor(index, specs.size(), spec.name());

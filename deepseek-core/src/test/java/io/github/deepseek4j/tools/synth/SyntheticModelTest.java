@@ -48,6 +48,19 @@ class SyntheticModelTest {
     }
 
     @Test
+    void quantizedTypesQuantizeWholeBlockMatricesAndKeepTheRestFloat() throws Exception {
+        Path out = dir.resolve("toy-q8.gguf");
+        new SyntheticModel(TOY_V3, GgmlType.Q8_0, 3).write(out, (i, n, name) -> { });
+        try (GgufFile gguf = GgufFile.open(out)) {
+            assertThat(gguf.metadata().getInt("general.file_type")).isEqualTo(7);
+            assertThat(gguf.tensor("token_embd.weight").type()).isEqualTo(GgmlType.Q8_0);
+            assertThat(gguf.tensor("blk.1.ffn_down_exps.weight").type()).isEqualTo(GgmlType.Q8_0);
+            assertThat(gguf.tensor("blk.2.ffn_gate_inp.weight").type()).isEqualTo(GgmlType.F32);
+            assertThat(gguf.tensor("blk.0.attn_norm.weight").type()).isEqualTo(GgmlType.F32);
+        }
+    }
+
+    @Test
     void vocabularyMergesJoinExistingTokens() {
         SyntheticVocabulary v = SyntheticVocabulary.generate(2000, "<s>", "</s>", 9);
         assertThat(v.tokens()).hasSize(2000).doesNotHaveDuplicates();

@@ -14,7 +14,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   [2..18)  qs[16]  low nibble of qs[j] indexes value j, high nibble value j+16;  x = d * level(q), see {@link Iq4Codebook}
  * </pre>
  */
-final class IQ4_NL extends BlockKernel {
+final class IQ4_NL extends QuantizingBlockKernel {
 
     IQ4_NL() {
         super(GgmlType.IQ4_NL);
@@ -32,5 +32,11 @@ final class IQ4_NL extends BlockKernel {
             out[o + j] = d * Iq4Codebook.level(q & 0xF);
             out[o + j + 16] = d * Iq4Codebook.level(q >> 4);
         }
+    }
+
+    /** ggml's {@code quantize_row_iq4_nl_ref}. */
+    @Override
+    void quantizeBlock(float[] x, int xo, MemorySegment out, long block) {
+        Iq4Search.quantize(x, xo, 1, out, block, -1, block + 2);
     }
 }

@@ -18,7 +18,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   sub-block i: x = (d * (scale_i - 32)) * level(q)
  * </pre>
  */
-final class IQ4_XS extends BlockKernel {
+final class IQ4_XS extends QuantizingBlockKernel {
 
     IQ4_XS() {
         super(GgmlType.IQ4_XS);
@@ -33,5 +33,11 @@ final class IQ4_XS extends BlockKernel {
             int scale = low | ((scalesHigh >> 2 * i) & 3) << 4;
             IQ4_NL.decode(data, block + 8 + 16L * i, d * (scale - 32), out, o + 32 * i);
         }
+    }
+
+    /** ggml's {@code quantize_row_iq4_xs_ref}. */
+    @Override
+    void quantizeBlock(float[] x, int xo, MemorySegment out, long block) {
+        Iq4Search.quantize(x, xo, 8, out, block, block + 2, block + 8);
     }
 }

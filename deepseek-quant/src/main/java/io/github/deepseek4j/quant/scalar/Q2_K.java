@@ -3,7 +3,9 @@ package io.github.deepseek4j.quant.scalar;
 import io.github.deepseek4j.quant.GgmlType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
+import static io.github.deepseek4j.quant.scalar.LittleEndian.SHORT;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
 
@@ -17,7 +19,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   sub-block i: x = (d * scale_i) * q - dmin * min_i
  * </pre>
  */
-final class Q2_K extends BlockKernel {
+final class Q2_K extends QuantizingBlockKernel {
 
     Q2_K() {
         super(GgmlType.Q2_K);
@@ -42,5 +44,56 @@ final class Q2_K extends BlockKernel {
                 }
             }
         }
+    }
+
+    /** ggml's {@code quantize_row_q2_K_ref}: per 16 values an |x|-weighted scale and min, each stored in 4 bits. */
+    @Override
+    void quantizeBlock(float[] x, int xo, MemorySegment out, long block) {
+        int[] levels = new int[256];
+        float[] scales = new float[16];
+        float[] mins = new float[16];
+        float[] weights = new float[16];
+        float maxScale = 0;
+        float maxMin = 0;
+        for (int j = 0; j < 16; j++) {
+            for (int l = 0; l < 16; l++) {
+                weights[l] = Math.abs(x[xo + 16 * j + l]);
+            }
+            scales[j] = ScaleSearch.asymmetric(16, 3, x, xo + 16 * j, weights, levels, 16 * j, mins, j, -0.5f, 15, true);
+            maxScale = Math.max(maxScale, scales[j]);
+            maxMin = Math.max(maxMin, mins[j]);
+        }
+        int[] packed = new int[16];
+        short d = 0;
+        short dmin = 0;
+        if (maxScale > 0) {
+            float iscale = 15f / maxScale;
+            for (int j = 0; j < 16; j++) {
+                packed[j] = ScaleSearch.nearestInt(iscale * scales[j]);
+            }
+            d = Float.floatToFloat16(maxScale / 15f);
+        }
+        if (maxMin > 0) {
+            float iscale = 15f / maxMin;
+            for (int j = 0; j < 16; j++) {
+                packed[j] |= ScaleSearch.nearestInt(iscale * mins[j]) << 4;
+            }
+            dmin = Float.floatToFloat16(maxMin / 15f);
+        }
+        out.set(SHORT, block + 80, d);
+        out.set(SHORT, block + 82, dmin);
+        for (int j = 0; j < 16; j++) {
+            int sc = packed[j] & 0xFF;
+            out.set(ValueLayout.JAVA_BYTE, block + j, (byte) sc);
+            float step = Float.float16ToFloat(d) * (sc & 0xF);
+            if (step == 0) {
+                continue;
+            }
+            float offset = Float.float16ToFloat(dmin) * (sc >> 4);
+            for (int i = 16 * j; i < 16 * j + 16; i++) {
+                levels[i] = Math.max(0, Math.min(3, ScaleSearch.nearestInt((x[xo + i] + offset) / step)));
+            }
+        }
+        packTwoBits(levels, out, block + 16);
     }
 }

@@ -3,6 +3,7 @@ package io.github.deepseek4j.quant.scalar;
 import io.github.deepseek4j.quant.GgmlType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static io.github.deepseek4j.quant.scalar.LittleEndian.INT;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
@@ -18,7 +19,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   sub-block i: x = (d * scale_i) * q - dmin * min_i
  * </pre>
  */
-final class Q4_K extends BlockKernel {
+final class Q4_K extends QuantizingBlockKernel {
 
     Q4_K() {
         super(GgmlType.Q4_K);
@@ -43,6 +44,19 @@ final class Q4_K extends BlockKernel {
                 int q = ubyte(data, qs + l);
                 out[y + l] = d1 * (q & 0xF) - m1;
                 out[y + l + 32] = d2 * (q >> 4) - m2;
+            }
+        }
+    }
+
+    /** ggml's {@code quantize_row_q4_K_ref}. */
+    @Override
+    void quantizeBlock(float[] x, int xo, MemorySegment out, long block) {
+        int[] levels = new int[256];
+        ScaleSearch.scalesAndMins(x, xo, 15, -1f, 20, out, block, levels);
+        for (int k = 0; k < 4; k++) {
+            for (int l = 0; l < 32; l++) {
+                out.set(ValueLayout.JAVA_BYTE, block + 16 + 32L * k + l,
+                        (byte) (levels[64 * k + l] | levels[64 * k + l + 32] << 4));
             }
         }
     }

@@ -3,6 +3,7 @@ package io.github.deepseek4j.quant.scalar;
 import io.github.deepseek4j.quant.GgmlType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static io.github.deepseek4j.quant.scalar.LittleEndian.INT;
 import static io.github.deepseek4j.quant.scalar.LittleEndian.half;
@@ -19,7 +20,7 @@ import static io.github.deepseek4j.quant.scalar.LittleEndian.ubyte;
  *   sub-block i: x = (d * scale_i) * q - dmin * min_i
  * </pre>
  */
-final class Q5_K extends BlockKernel {
+final class Q5_K extends QuantizingBlockKernel {
 
     Q5_K() {
         super(GgmlType.Q5_K);
@@ -48,5 +49,22 @@ final class Q5_K extends BlockKernel {
                 out[y + l + 32] = d2 * ((q >> 4) | (high & 2) << 3) - m2;
             }
         }
+    }
+
+    /** ggml's {@code quantize_row_q5_K_ref}. */
+    @Override
+    void quantizeBlock(float[] x, int xo, MemorySegment out, long block) {
+        int[] levels = new int[256];
+        ScaleSearch.scalesAndMins(x, xo, 31, -0.5f, 15, out, block, levels);
+        byte[] qh = new byte[32];
+        for (int k = 0; k < 4; k++) {
+            for (int l = 0; l < 32; l++) {
+                int low = levels[64 * k + l];
+                int high = levels[64 * k + l + 32];
+                qh[l] |= (byte) ((low >> 4) << 2 * k | (high >> 4) << 2 * k + 1);
+                out.set(ValueLayout.JAVA_BYTE, block + 48 + 32L * k + l, (byte) ((low & 0xF) | (high & 0xF) << 4));
+            }
+        }
+        MemorySegment.copy(qh, 0, out, ValueLayout.JAVA_BYTE, block + 16, 32);
     }
 }

@@ -4,6 +4,7 @@ import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.quant.RowQuantizer;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /** A block type that can also be written: a subclass says how one block quantizes, as ggml's {@code quantize_row_*_ref}. */
 abstract class QuantizingBlockKernel extends BlockKernel implements RowQuantizer {
@@ -24,6 +25,17 @@ abstract class QuantizingBlockKernel extends BlockKernel implements RowQuantizer
         }
         for (int b = 0; b < n / type.blockSize(); b++) {
             quantizeBlock(x, xOffset + b * type.blockSize(), out, byteOffset + (long) b * type.blockBytes());
+        }
+    }
+
+    /** 256 two-bit levels, four to a byte: per half of 128 values, bits 2s..2s+1 of byte l hold value 32s + l. */
+    static void packTwoBits(int[] levels, MemorySegment out, long at) {
+        for (int half = 0; half < 2; half++) {
+            int j = 128 * half;
+            for (int l = 0; l < 32; l++) {
+                out.set(ValueLayout.JAVA_BYTE, at + 32L * half + l, (byte) (levels[j + l]
+                        | levels[j + l + 32] << 2 | levels[j + l + 64] << 4 | levels[j + l + 96] << 6));
+            }
         }
     }
 
