@@ -35,6 +35,22 @@ public final class Float64 {
         }
     }
 
+    /** Replaces {@code s} by softmax(s), computed stably (the maximum subtracted first). */
+    public static void softmaxInPlace(double[] s) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.exp(s[i] - max);
+            sum += s[i];
+        }
+        for (int i = 0; i < s.length; i++) {
+            s[i] /= sum;
+        }
+    }
+
     /** RMS(actual - expected) / RMS(expected). */
     public static double relativeRmsError(float[] actual, double[] expected) {
         double diff = 0;

@@ -157,22 +157,16 @@ public final class SyntheticDenseModel {
                 for (int hd = 0; hd < heads; hd++) {
                     int g = hd / (heads / kvHeads);
                     double[] s = new double[pos + 1];
-                    double max = Double.NEGATIVE_INFINITY;
                     for (int j = 0; j <= pos; j++) {
                         for (int i = 0; i < headDim; i++) {
                             s[j] += q[hd * headDim + i] * keys[l][j * kvWidth + g * headDim + i];
                         }
                         s[j] /= Math.sqrt(headDim);
-                        max = Math.max(max, s[j]);
                     }
-                    double sum = 0;
-                    for (int j = 0; j <= pos; j++) {
-                        s[j] = Math.exp(s[j] - max);
-                        sum += s[j];
-                    }
+                    Float64.softmaxInPlace(s);
                     for (int j = 0; j <= pos; j++) {
                         for (int i = 0; i < headDim; i++) {
-                            att[hd * headDim + i] += s[j] / sum * values[l][j * kvWidth + g * headDim + i];
+                            att[hd * headDim + i] += s[j] * values[l][j * kvWidth + g * headDim + i];
                         }
                     }
                 }

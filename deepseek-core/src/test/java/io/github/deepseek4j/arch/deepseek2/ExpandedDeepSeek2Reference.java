@@ -100,24 +100,18 @@ final class ExpandedDeepSeek2Reference {
                 double[] att = new double[heads * vdim];
                 for (int hd = 0; hd < heads; hd++) {
                     double[] s = new double[pos + 1];
-                    double max = Double.NEGATIVE_INFINITY;
                     for (int j = 0; j <= pos; j++) {
                         double[] k = keys.get(l).get(j);
                         for (int i = 0; i < nope + rope; i++) {
                             s[j] += q[hd * (nope + rope) + i] * k[hd * (nope + rope) + i];
                         }
                         s[j] *= kqScale;
-                        max = Math.max(max, s[j]);
                     }
-                    double sum = 0;
-                    for (int j = 0; j <= pos; j++) {
-                        s[j] = Math.exp(s[j] - max);
-                        sum += s[j];
-                    }
+                    Float64.softmaxInPlace(s);
                     for (int j = 0; j <= pos; j++) {
                         double[] v = values.get(l).get(j);
                         for (int i = 0; i < vdim; i++) {
-                            att[hd * vdim + i] += s[j] / sum * v[hd * vdim + i];
+                            att[hd * vdim + i] += s[j] * v[hd * vdim + i];
                         }
                     }
                 }

@@ -49,22 +49,16 @@ final class HfLlamaReference {
                 for (int h = 0; h < heads; h++) {
                     int kv = h / (heads / kvHeads);
                     double[] s = new double[t + 1];
-                    double max = Double.NEGATIVE_INFINITY;
                     for (int j = 0; j <= t; j++) {
                         for (int i = 0; i < hd; i++) {
                             s[j] += q[t][h * hd + i] * k[j][kv * hd + i];
                         }
                         s[j] /= Math.sqrt(hd);
-                        max = Math.max(max, s[j]);
                     }
-                    double sum = 0;
-                    for (int j = 0; j <= t; j++) {
-                        s[j] = Math.exp(s[j] - max);
-                        sum += s[j];
-                    }
+                    Float64.softmaxInPlace(s);
                     for (int j = 0; j <= t; j++) {
                         for (int i = 0; i < hd; i++) {
-                            att[h * hd + i] += s[j] / sum * v[j][kv * hd + i];
+                            att[h * hd + i] += s[j] * v[j][kv * hd + i];
                         }
                     }
                 }
