@@ -332,7 +332,8 @@ def write_tokenizer(out, vocab, merges, pre, decoder):
                           merges=[a + " " + b for a, b in merges]))
     with open(os.path.join(out, "tokenizer.json"), "w", encoding="utf-8") as f:
         json.dump(tok, f, ensure_ascii=False, indent=1)
-    config = dict(add_bos_token=True, add_eos_token=False, bos_token=BOS, eos_token=EOS, pad_token=EOS,
+    # trained on raw text windows, never after a BOS token: so none is added in front of prompts either
+    config = dict(add_bos_token=False, add_eos_token=False, bos_token=BOS, eos_token=EOS, pad_token=EOS,
                   clean_up_tokenization_spaces=False, model_max_length=CONFIG["max_position_embeddings"],
                   tokenizer_class="LlamaTokenizerFast", chat_template=CHAT_TEMPLATE)
     with open(os.path.join(out, "tokenizer_config.json"), "w", encoding="utf-8") as f:

@@ -110,7 +110,7 @@ public final class Model implements AutoCloseable {
      * unpacked once into the model cache.
      */
     public static Builder builder(Path path) {
-        return new Builder(Objects.requireNonNull(path, "path"), null);
+        return new Builder(Objects.requireNonNull(path, "path"), null, null);
     }
 
     /**
@@ -118,7 +118,15 @@ public final class Model implements AutoCloseable {
      * jar of the application or its tests), copied once into the model cache.
      */
     public static Builder fromClasspath(String resource) {
-        return new Builder(null, Objects.requireNonNull(resource, "resource"));
+        return new Builder(null, Objects.requireNonNull(resource, "resource"), null);
+    }
+
+    /**
+     * As {@link #fromClasspath(String)}, looking the resource up with {@code loader} rather than the
+     * thread's context class loader (e.g. the loader of a class packed in the same jar).
+     */
+    public static Builder fromClasspath(String resource, ClassLoader loader) {
+        return new Builder(null, Objects.requireNonNull(resource, "resource"), Objects.requireNonNull(loader, "loader"));
     }
 
     /** A new session with an empty cache of {@link #contextLength()} positions. */
@@ -310,6 +318,7 @@ public final class Model implements AutoCloseable {
     public static final class Builder {
         private final Path path;
         private final String resource;
+        private final ClassLoader resourceLoader; // null: the thread's context class loader
         private ModelCache cache;
         private int threads = Runtime.getRuntime().availableProcessors();
         private int contextLength; // 0: min(trained, DEFAULT_CONTEXT_LENGTH)
@@ -318,9 +327,10 @@ public final class Model implements AutoCloseable {
         private IntermediateObserver observer;
         private KvCacheType cacheType = KvCacheType.F32;
 
-        private Builder(Path path, String resource) {
+        private Builder(Path path, String resource, ClassLoader resourceLoader) {
             this.path = path;
             this.resource = resource;
+            this.resourceLoader = resourceLoader;
         }
 
         /**
@@ -389,9 +399,9 @@ public final class Model implements AutoCloseable {
          */
         public Model build() throws IOException {
             ModelCache modelCache = cache != null ? cache : ModelCache.defaultCache();
-            Path resolved = resource != null
-                    ? ModelSources.fromClasspath(resource, modelCache)
-                    : ModelSources.resolve(path, modelCache);
+            Path resolved = resource == null ? ModelSources.resolve(path, modelCache)
+                    : resourceLoader == null ? ModelSources.fromClasspath(resource, modelCache)
+                    : ModelSources.fromClasspath(resource, resourceLoader, modelCache);
             GgufFile file = GgufFile.open(resolved);
             try {
                 String name = file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE);

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code deepseek chat --model FILE}: an interactive conversation with the model's chat template. Each line
+ * {@code deepseek chat [--model FILE]}: an interactive conversation with the model's chat template. Each line
  * read from standard input is a user message; the answer streams to standard output, the reasoning of
  * reasoning models dimmed (on a terminal) or hidden. {@code /reset} forgets the history, {@code /exit} or
  * the end of input quits. The session keeps its cache between turns, so only new tokens are computed.

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * {@code deepseek generate --model FILE PROMPT [sampling flags] [--raw]}: continues a prompt, streaming the
+ * {@code deepseek generate [--model FILE] PROMPT [sampling flags] [--raw]}: continues a prompt, streaming the
  * text to standard output after the prompt itself (no chat template).
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package io.github.deepseek4j.cli;
 
 import io.github.deepseek4j.Model;
+import io.github.deepseek4j.demo.DemoModel;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 /** The flags that choose and load a model for generation, shared by {@code generate} and {@code chat}. */
 final class ModelFlags {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "GGUF model file")
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "GGUF model file or archive (default: the bundled demo model, tiny Shakespeare).")
     Path model;
 
     @Option(names = "--threads", paramLabel = "N", description = "Compute threads (default: all processors).")
@@ -23,8 +25,8 @@ final class ModelFlags {
     /** Loads the model, showing progress on {@code err} when it is a terminal; it must have a tokenizer. */
     Model load(PrintWriter err) throws IOException {
         ProgressBar bar = new ProgressBar(err, "loading");
-        bar.update(0, 1, model.getFileName().toString());
-        Model.Builder builder = Model.builder(model);
+        bar.update(0, 1, model != null ? model.getFileName().toString() : "demo model");
+        Model.Builder builder = model != null ? Model.builder(model) : DemoModel.builder();
         if (threads != null) {
             builder.threads(threads);
         }
@@ -35,7 +37,7 @@ final class ModelFlags {
         bar.done();
         if (!loaded.hasTokenizer()) {
             loaded.close();
-            throw new IOException(model + ": the file has no usable tokenizer, so it cannot generate text");
+            throw new IOException(loaded.path() + ": the file has no usable tokenizer, so it cannot generate text");
         }
         return loaded;
     }

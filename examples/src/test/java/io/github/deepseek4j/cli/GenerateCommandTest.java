@@ -1,6 +1,9 @@
 package io.github.deepseek4j.cli;
 
+import io.github.deepseek4j.GenerationOptions;
+import io.github.deepseek4j.Model;
 import io.github.deepseek4j.conformance.ConformanceCase;
+import io.github.deepseek4j.demo.DemoModel;
 import io.github.deepseek4j.gguf.GgufTokenizers;
 import io.github.deepseek4j.testing.SharedData;
 import io.github.deepseek4j.tokenizer.Tokenizer;
@@ -50,6 +53,18 @@ class GenerateCommandTest {
     }
 
     @Test
+    void withoutAModelTheBundledDemoModelWrites() throws Exception {
+        String expected;
+        try (Model demo = DemoModel.load()) {
+            expected = demo.generate("ROMEO:", GenerationOptions.builder().maxTokens(24).build()).text();
+        }
+        CliRun run = CliRun.of("generate", "--temperature", "0", "--max-tokens", "24", "ROMEO:");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(expected).isNotBlank();
+        assertThat(run.out()).isEqualTo("ROMEO:" + expected + System.lineSeparator());
+    }
+
+    @Test
     void badValuesExitTwo() {
         String model = SharedData.require(MODEL).toString();
         CliRun badTopP = CliRun.of("generate", "--model", model, "--top-p", "2", "x");
@@ -57,7 +72,7 @@ class GenerateCommandTest {
         assertThat(badTopP.err()).contains("topP must be in (0, 1], got 2.0");
         CliRun missing = CliRun.of("generate", "--model", "/no/such.gguf", "x");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("generate", "x").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("generate").exitCode()).isEqualTo(2);
     }
 
     @Test
