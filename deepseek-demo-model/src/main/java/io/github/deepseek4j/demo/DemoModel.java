@@ -11,8 +11,9 @@ import java.io.IOException;
  * chat template, stored as an F16 GGUF (about 10 MB) inside this jar.
  *
  * <p>It writes Shakespeare-like lines, not answers: it is for trying the library without a download and
- * for unit tests that need a real model. Greedy generation (the default options) is deterministic on
- * every machine and thread count.
+ * for unit tests that need a real model. Greedy generation (the default options) gives the same text on
+ * every run and thread count. Its weights are F16, not a quantized type, so that kernels which quantize
+ * activations (as llama.cpp's do) never apply to it: other kernel backends agree to float rounding.
  *
  * <pre>{@code
  * try (Model model = DemoModel.load()) {
