@@ -4,6 +4,7 @@
 # side then uses the Vector API kernels).
 out="$1"
 here="$(cd "$(dirname "$0")" && pwd)"
+rm -f "$out/libdeepseek4j_kernels.so" # never leave a stale build behind
 skip() {
     echo "[deepseek4j] native kernels skipped: $1 (the Vector API kernels are used instead)"
     exit 0
