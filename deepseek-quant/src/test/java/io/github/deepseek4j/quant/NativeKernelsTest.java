@@ -68,6 +68,22 @@ class NativeKernelsTest {
     }
 
     @Test
+    void aRangeLongerThanOneDowncallIsSplitSeamlessly() {
+        RowKernel kernel = NativeBackend.require().kernel(GgmlType.Q4_0);
+        Random random = new Random(2);
+        int cols = 32 * 1024;
+        int rows = 70; // 1.2 MiB of weights: two downcalls
+        long rowBytes = GgmlType.Q4_0.byteSize(cols);
+        MemorySegment w = MemorySegment.ofArray(RandomRows.row(GgmlType.Q4_0, rows * cols, 0, random));
+        PreparedActivations x = kernel.prepare(RandomRows.floats(cols, random), 0, cols);
+        float[] out = new float[rows];
+        kernel.dotRows(w, 0, rows, x, out, 0);
+        for (int r = 0; r < rows; r++) {
+            assertThat(out[r]).as("row %d", r).isEqualTo(kernel.dot(w, r * rowBytes, x));
+        }
+    }
+
+    @Test
     void floatActivationsAndDequantizationAreTheVectorKernels() {
         KernelBackend vector = KernelBackends.vector();
         Random random = new Random(1);

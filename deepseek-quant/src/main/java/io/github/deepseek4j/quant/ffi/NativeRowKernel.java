@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 final class NativeRowKernel implements RowKernel {
 
+    /** Weight bytes per downcall at most: a critical downcall holds off the GC, so keep each short (~0.1 ms). */
+    private static final long BYTES_PER_CALL = 1 << 20;
+
     private final RowKernel floats;
     private final MethodHandle rows;
 
@@ -65,9 +68,14 @@ final class NativeRowKernel implements RowKernel {
         // The C code trusts its arguments: every byte it touches is checked here.
         Objects.checkFromIndexSize(outOffset, rowCount, out.length);
         Objects.checkFromIndexSize(byteOffset, Math.multiplyExact(rowBytes, (long) rowCount), data.byteSize());
+        int blocks = q.length() / type().blockSize();
+        int rowsPerCall = (int) Math.max(1, BYTES_PER_CALL / Math.max(1, rowBytes));
+        MemorySegment y = MemorySegment.ofArray(out);
         try {
-            rows.invokeExact(data, byteOffset, rowCount, q.length() / type().blockSize(),
-                    q.values, q.scaleSegment, q.sumSegment, MemorySegment.ofArray(out), outOffset);
+            for (int first = 0; first < rowCount; first += rowsPerCall) {
+                rows.invokeExact(data, byteOffset + first * rowBytes, Math.min(rowsPerCall, rowCount - first), blocks,
+                        q.values, q.scaleSegment, q.sumSegment, y, outOffset + first);
+            }
         } catch (Throwable e) {
             throw new IllegalStateException("native " + type() + " kernel failed", e);
         }
