@@ -76,6 +76,8 @@ final class NativeRowKernel implements RowKernel {
                 rows.invokeExact(data, byteOffset + first * rowBytes, Math.min(rowsPerCall, rowCount - first), blocks,
                         q.values, q.scaleSegment, q.sumSegment, y, outOffset + first);
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("native " + type() + " kernel failed", e);
         }
