@@ -2,7 +2,7 @@
  * Weight-row kernels for x86-64 with AVX2, FMA and F16C, called through the Java FFM API from
  * io.github.deepseek4j.quant.ffi. One call computes a whole range of rows against activations that
  * Java quantized once per input vector: int8 values qx with one float scale dx per 32 (|qx| <= 127)
- * and, per 32, the float sum of the dequantized activations sx (Q4_K's mins need it).
+ * and, per 32, the float sum of the dequantized activations sx (for Q4_0.s offset and Q4_K.s mins).
  *
  * Each row is reduced in a fixed order whatever range it arrives in, so results do not depend on
  * how rows are split between threads.
@@ -50,37 +50,61 @@ static inline __m256 q8_0_block(const uint8_t *block, const int8_t *qx, float dx
     return _mm256_fmadd_ps(_mm256_set1_ps(half_to_float(block) * dx), p, acc);
 }
 
-/* Q4_0 block (fp16 d, 16 bytes of nibbles: low = values 0..15, high = 16..31, each minus 8). */
+/*
+ * Q4_0 block (fp16 d, 16 bytes of nibbles n: low = values 0..15, high = 16..31; value = d * (n - 8)).
+ * Only d * dx * sum(n * qx) here: the unsigned nibbles go straight into the byte multiply-add, and the
+ * rows function subtracts 8 * d * sx per block.
+ */
 static inline __m256 q4_0_block(const uint8_t *block, const int8_t *qx, float dx, __m256 acc) {
     __m128i packed = _mm_loadu_si128((const __m128i *) (block + 2));
     __m256i nibbles = _mm256_and_si256(_mm256_set_m128i(_mm_srli_epi16(packed, 4), packed), _mm256_set1_epi8(0x0F));
-    __m256 p = dot_s8_s8(_mm256_sub_epi8(nibbles, _mm256_set1_epi8(8)), load32(qx));
-    return _mm256_fmadd_ps(_mm256_set1_ps(half_to_float(block) * dx), p, acc);
+    return _mm256_fmadd_ps(_mm256_set1_ps(half_to_float(block) * dx), dot_u8_s8(nibbles, load32(qx)), acc);
 }
 
-/* Each row is two interleaved sums (even and odd blocks) so that FMA latency does not serialize the loop. */
-#define LEGACY_ROWS(name, block_bytes, block_fn)                                                         \
-    void name(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,         \
-              const float *dx, const float *sx, float *y, int32_t y_offset) {                           \
-        (void) sx;                                                                                      \
-        for (int32_t r = 0; r < rows; r++) {                                                            \
-            const uint8_t *row = w + offset + (int64_t) r * blocks * (block_bytes);                     \
-            __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps();                               \
-            int32_t b = 0;                                                                              \
-            for (; b + 1 < blocks; b += 2) {                                                            \
-                even = block_fn(row + (int64_t) b * (block_bytes), qx + 32 * (int64_t) b, dx[b], even); \
-                odd = block_fn(row + (int64_t) (b + 1) * (block_bytes), qx + 32 * (int64_t) (b + 1),    \
-                               dx[b + 1], odd);                                                         \
-            }                                                                                           \
-            if (b < blocks) {                                                                           \
-                even = block_fn(row + (int64_t) b * (block_bytes), qx + 32 * (int64_t) b, dx[b], even); \
-            }                                                                                           \
-            y[y_offset + r] = sum8(_mm256_add_ps(even, odd));                                           \
-        }                                                                                               \
-    }
+typedef __m256 (*block_fn)(const uint8_t *block, const int8_t *qx, float dx, __m256 acc);
 
-LEGACY_ROWS(deepseek4j_q8_0_rows, 34, q8_0_block)
-LEGACY_ROWS(deepseek4j_q4_0_rows, 18, q4_0_block)
+/*
+ * Rows of 32-value blocks whose scale is the fp16 at the block's start. Two interleaved sums (even and
+ * odd blocks) keep FMA latency from serializing the loop. With minus8, each block also subtracts
+ * 8 * d * sx (Q4_0's offset). Inlined with constant arguments, so each type gets its own loop.
+ */
+static inline __attribute__((always_inline)) void legacy_rows(
+        const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx, const float *dx,
+        const float *sx, float *y, int32_t y_offset, int64_t block_bytes, block_fn block, int minus8) {
+    for (int32_t r = 0; r < rows; r++) {
+        const uint8_t *row = w + offset + r * blocks * block_bytes;
+        __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps();
+        float even_offsets = 0, odd_offsets = 0;
+        int32_t b = 0;
+        for (; b + 1 < blocks; b += 2) {
+            const uint8_t *at = row + b * block_bytes;
+            even = block(at, qx + 32 * (int64_t) b, dx[b], even);
+            odd = block(at + block_bytes, qx + 32 * (int64_t) (b + 1), dx[b + 1], odd);
+            if (minus8) {
+                even_offsets += half_to_float(at) * sx[b];
+                odd_offsets += half_to_float(at + block_bytes) * sx[b + 1];
+            }
+        }
+        if (b < blocks) {
+            const uint8_t *at = row + b * block_bytes;
+            even = block(at, qx + 32 * (int64_t) b, dx[b], even);
+            if (minus8) {
+                even_offsets += half_to_float(at) * sx[b];
+            }
+        }
+        y[y_offset + r] = sum8(_mm256_add_ps(even, odd)) - 8 * (even_offsets + odd_offsets);
+    }
+}
+
+void deepseek4j_q8_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,
+                          const float *dx, const float *sx, float *y, int32_t y_offset) {
+    legacy_rows(w, offset, rows, blocks, qx, dx, sx, y, y_offset, 34, q8_0_block, 0);
+}
+
+void deepseek4j_q4_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,
+                          const float *dx, const float *sx, float *y, int32_t y_offset) {
+    legacy_rows(w, offset, rows, blocks, qx, dx, sx, y, y_offset, 18, q4_0_block, 1);
+}
 
 /* Eight bytes packed in a 64-bit word, as eight floats. */
 static inline __m256 bytes_to_floats(uint64_t bytes) {
