@@ -2,7 +2,7 @@
  * Weight-row kernels for x86-64 with AVX2, FMA and F16C, called through the Java FFM API from
  * io.github.deepseek4j.quant.ffi. One call computes a whole range of rows against activations that
  * Java quantized once per input vector: int8 values qx with one float scale dx per 32 (|qx| <= 127)
- * and, per 32, the float sum of the dequantized activations sx (for Q4_0.s offset and Q4_K.s mins).
+ * and, per 32, the float sum of the dequantized activations sx (for Q4_0's offset and Q4_K's mins).
  *
  * Each row is reduced in a fixed order whatever range it arrives in, so results do not depend on
  * how rows are split between threads.
