@@ -8,7 +8,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConformanceTest {
 
-    /** Each case on the preferred kernels and, when they differ, on the scalar reference kernels. */
+    /**
+     * Each case on the preferred kernels (the native ones on top where they run) and, when they differ,
+     * on the Vector API kernels alone and on the scalar reference kernels.
+     */
     @TestFactory
     Stream<DynamicTest> everyCasePasses() throws Exception {
         Path dir = SharedData.require("conformance");
         List<ConformanceCase> cases = ConformanceCase.discover(dir, null);
-        return Stream.of(KernelBackends.preferred(), KernelBackends.scalar()).distinct().flatMap(backend ->
-                cases.stream().map(c -> caseTest(c, backend)));
+        Map<String, KernelBackend> backends = new LinkedHashMap<>();
+        Stream.of(KernelBackends.preferred(), KernelBackends.vector(), KernelBackends.scalar())
+                .forEach(b -> backends.putIfAbsent(b.name(), b));
+        return backends.values().stream().flatMap(backend -> cases.stream().map(c -> caseTest(c, backend)));
     }
 
     private static DynamicTest caseTest(ConformanceCase c, KernelBackend backend) {

@@ -1,18 +1,29 @@
 package io.github.deepseek4j.quant;
 
+import io.github.deepseek4j.quant.ffi.NativeKernels;
 import io.github.deepseek4j.quant.scalar.ScalarKernels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Function;
+
 /**
  * Where the kernel backends come from. The choice is made once, on first use: the Vector API
  * kernels when the JVM runs with {@code --add-modules jdk.incubator.vector}, else the scalar ones
- * with a single warning naming that flag.
+ * with a single warning naming that flag; then, on top, the native AVX2 kernels for the types they
+ * cover (Q8_0, Q4_0, Q4_K) when the library was built into the jar and the CPU runs it, else one
+ * log line saying why not. The system property {@value #NATIVE_PROPERTY}{@code =false} (read once)
+ * leaves the native kernels out.
  */
 public final class KernelBackends {
 
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_BACKEND = "io.github.deepseek4j.quant.vector.VectorKernels";
+
+    /** System property: {@code false} keeps {@link #preferred()} off the native kernels. */
+    public static final String NATIVE_PROPERTY = "deepseek4j.kernels.native";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelBackends.class);
 
     private KernelBackends() {
     }
@@ -25,6 +36,17 @@ public final class KernelBackends {
     /** The fastest backend this JVM can run. */
     public static KernelBackend preferred() {
         return Preferred.BACKEND;
+    }
+
+    /**
+     * The native AVX2 kernels where they apply, the Vector API ones for the other types
+     * ({@code "native-avx2+vector-256"}).
+     *
+     * @throws IllegalStateException saying why the native library or the Vector API cannot run here
+     */
+    public static KernelBackend nativeAndVector() {
+        KernelBackend vector = vector();
+        return new LayeredBackend(new NativeKernels(vector), vector);
     }
 
     /** Whether the Vector API module is in the boot layer (whether or not its kernels could load). */
@@ -56,10 +78,10 @@ public final class KernelBackends {
     }
 
     private static final class Preferred {
-        private static final Logger LOG = LoggerFactory.getLogger(KernelBackends.class);
-        static final KernelBackend BACKEND = choose();
+        static final KernelBackend BACKEND = withNative(javaKernels(), System.getProperty(NATIVE_PROPERTY),
+                NativeKernels::new);
 
-        private static KernelBackend choose() {
+        private static KernelBackend javaKernels() {
             if (!vectorModulePresent()) {
                 LOG.warn("Java Vector API not enabled; using the scalar kernels, which are several times slower. "
                         + "Run the JVM with --add-modules {} to enable the fast path.", VECTOR_MODULE);
@@ -73,6 +95,25 @@ public final class KernelBackends {
                 LOG.warn("{}; using the scalar kernels", e.getMessage());
                 return scalar();
             }
+        }
+    }
+
+    /**
+     * {@code base} with the native kernels on top unless {@code setting} is {@code "false"}; when
+     * {@code nativeLayer} fails (an {@link IllegalStateException} saying why), {@code base} and one log line.
+     */
+    static KernelBackend withNative(KernelBackend base, String setting, Function<KernelBackend, KernelBackend> nativeLayer) {
+        if ("false".equalsIgnoreCase(setting)) {
+            LOG.debug("native kernels disabled by -D{}=false; using the {} kernels", NATIVE_PROPERTY, base.name());
+            return base;
+        }
+        try {
+            KernelBackend layered = new LayeredBackend(nativeLayer.apply(base), base);
+            LOG.debug("using the {} kernels", layered.name());
+            return layered;
+        } catch (IllegalStateException e) {
+            LOG.info("{}; using the {} kernels", e.getMessage(), base.name());
+            return base;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.deepseek4j.quant;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +15,30 @@ class KernelBackendsTest {
     @Test
     void preferredIsTheVectorBackendWhenTheModuleIsPresent() {
         assumeTrue(KernelBackends.vectorModulePresent(), "run without --add-modules jdk.incubator.vector");
-        assertThat(KernelBackends.preferred().name()).startsWith("vector-");
+        assertThat(KernelBackends.preferred().name()).contains("vector-");
         assertThat(KernelBackends.preferred()).isSameAs(KernelBackends.preferred());
+    }
+
+    @Test
+    void preferredHasTheNativeKernelsOnTopWhenTheyRunHere() {
+        KernelBackend nativeBackend = NativeBackend.require();
+        assertThat(KernelBackends.preferred().name()).isEqualTo(nativeBackend.name());
+        assertThat(KernelBackends.preferred().kernel(GgmlType.Q4_K).toString()).isEqualTo("native Q4_K");
+    }
+
+    @Test
+    void withoutTheNativeLibraryOrWhenDisabledTheBaseBackendIsUsed() {
+        KernelBackend base = KernelBackends.scalar();
+        Function<KernelBackend, KernelBackend> missing = b -> {
+            throw new IllegalStateException("the native kernels cannot run here: not built");
+        };
+        assertThat(KernelBackends.withNative(base, null, missing)).isSameAs(base);
+        assertThat(KernelBackends.withNative(base, "false", b -> {
+            throw new AssertionError("disabled, yet loaded");
+        })).isSameAs(base);
+        KernelBackend layered = KernelBackends.withNative(base, "true", b -> KernelBackends.scalar());
+        assertThat(layered.name()).isEqualTo("scalar+scalar");
+        assertThat(layered.kernel(GgmlType.Q8_0)).isSameAs(base.kernel(GgmlType.Q8_0));
     }
 
     @Test

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * plain float sum over off-heap memory on as many threads ({@code floatSum}): the machine's read
  * bandwidth measured in the same run, so that the ratio means something on a busy machine.
  *
- * <pre>java -jar jmh/target/benchmarks.jar MatVecBenchmark -f 1 -wi 2 -i 3 -p type=Q4_0,Q8_0,Q4_K</pre>
+ * <pre>jmh/run MatVecBenchmark -f 1 -wi 2 -i 5 -p type=Q4_0,Q8_0,Q4_K -p backend=native,vector</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -56,7 +56,7 @@ public class MatVecBenchmark {
         @Param({"1", "2"})
         public int threads;
 
-        /** {@code vector} or {@code scalar}. */
+        /** {@code vector}, {@code scalar} or {@code native} (the AVX2 kernels where they apply, else vector). */
         @Param({"vector"})
         public String backend;
 
@@ -72,7 +72,11 @@ public class MatVecBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             GgmlType ggmlType = GgmlType.byName(type);
-            KernelBackend kernels = "scalar".equals(backend) ? KernelBackends.scalar() : KernelBackends.vector();
+            KernelBackend kernels = switch (backend) {
+                case "scalar" -> KernelBackends.scalar();
+                case "native" -> KernelBackends.nativeAndVector();
+                default -> KernelBackends.vector();
+            };
             kernel = kernels.kernel(ggmlType);
             arena = Arena.ofShared();
             parallel = new PooledRowParallel(threads);
