@@ -11,8 +11,11 @@
 #include <stdint.h>
 #include <string.h>
 
-/* 1 when this CPU (and OS) can run the kernels below; the library is compiled with -mavx2 -mfma -mf16c. */
-int deepseek4j_cpu_supported(void) {
+/*
+ * 1 when this CPU (and OS) can run the kernels below; the library is compiled with -mavx2 -mfma -mf16c,
+ * so this one function is compiled for plain x86-64: it must run anywhere to say no.
+ */
+__attribute__((target("arch=x86-64"))) int deepseek4j_cpu_supported(void) {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
 }
