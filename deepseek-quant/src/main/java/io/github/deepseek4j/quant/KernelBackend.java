@@ -1,6 +1,6 @@
 package io.github.deepseek4j.quant;
 
-/** A family of row kernels (the scalar reference, or the Vector API one), one per weight type. */
+/** A family of row kernels (the scalar reference, the Vector API or the native ones), one per weight type. */
 public interface KernelBackend {
 
     /** Short name for logs and benchmarks ("scalar", "vector"). */

@@ -2,21 +2,16 @@ package io.github.deepseek4j.quant.vector;
 
 import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.quant.KernelBackend;
+import io.github.deepseek4j.quant.KernelTable;
 import io.github.deepseek4j.quant.RowKernel;
-import io.github.deepseek4j.quant.UnsupportedWeightTypeException;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Kernels written with the Vector API at the JVM's preferred vector width. Only load this class
  * after checking that {@code jdk.incubator.vector} is in the boot layer (see {@code KernelBackends}).
  */
-public final class VectorKernels implements KernelBackend {
-
-    private final Map<GgmlType, RowKernel> kernels = new EnumMap<>(GgmlType.class);
-    private final String name;
+public final class VectorKernels extends KernelTable {
 
     /**
      * @param scalar the reference kernels: every vector kernel dequantizes through its scalar twin
@@ -27,7 +22,7 @@ public final class VectorKernels implements KernelBackend {
             throw new UnsupportedOperationException("the preferred float vector has " + Lanes.LANES
                     + " lanes (" + Lanes.F.vectorBitSize() + " bits); these kernels need 8 or 16");
         }
-        this.name = "vector-" + Lanes.F.vectorBitSize();
+        super("vector-" + Lanes.F.vectorBitSize()); // e.g. "vector-256": the float vector width in bits
         register(scalar, GgmlType.F32, F32::new);
         register(scalar, GgmlType.F16, F16::new);
         register(scalar, GgmlType.BF16, BF16::new);
@@ -47,32 +42,7 @@ public final class VectorKernels implements KernelBackend {
 
     private void register(KernelBackend scalar, GgmlType type, Function<RowKernel, RowKernel> vectorTwin) {
         if (scalar.supports(type)) {
-            kernels.put(type, vectorTwin.apply(scalar.kernel(type)));
+            add(vectorTwin.apply(scalar.kernel(type)));
         }
-    }
-
-    /** {@code "vector-256"}: the float vector width in bits. */
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean supports(GgmlType type) {
-        return kernels.containsKey(type);
-    }
-
-    @Override
-    public RowKernel kernel(GgmlType type) {
-        RowKernel k = kernels.get(type);
-        if (k == null) {
-            throw new UnsupportedWeightTypeException(type, name, kernels.keySet());
-        }
-        return k;
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }
