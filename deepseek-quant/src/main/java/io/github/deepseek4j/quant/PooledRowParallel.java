@@ -20,8 +20,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PooledRowParallel implements RowParallel, AutoCloseable {
 
-    /** Chunks per thread: enough to balance, few enough that each chunk streams many rows. */
-    private static final int CHUNKS_PER_THREAD = 8;
+    /**
+     * Chunks per thread: taking one is an atomic increment, so many; the threads then finish within
+     * about 1/64 of a call of each other (with 8 per thread, 2-thread matrix products ran ~10 % slower).
+     */
+    private static final int CHUNKS_PER_THREAD = 32;
     /** How long an idle worker, or the caller waiting for workers, spins before it parks. */
     private static final long SPIN_NANOS = 200_000;
     /** How long a waiting caller parks at a time once it has stopped spinning. */
