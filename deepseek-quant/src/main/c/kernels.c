@@ -1,8 +1,9 @@
 /*
  * Weight-row kernels for x86-64 with AVX2, FMA and F16C, called through the Java FFM API from
  * io.github.deepseek4j.quant.ffi. One call computes a whole range of rows against activations that
- * Java quantized once per input vector: int8 values qx with one float scale dx per 32 (|qx| <= 127)
- * and, per 32, the float sum of the dequantized activations sx (for Q4_0's offset and Q4_K's mins).
+ * Java quantized to int8 once per input vector (Int8Activations), in the layout each type's function
+ * below describes: every function takes (w, offset, rows, blocks, qx, dx, sx, y, y_offset), and what
+ * qx, dx and sx hold depends on the type.
  *
  * Each row is reduced in a fixed order whatever range it arrives in, so results do not depend on
  * how rows are split between threads.
@@ -54,59 +55,97 @@ static inline __m256 q8_0_block(const uint8_t *block, const int8_t *qx, float dx
 }
 
 /*
- * Q4_0 block (fp16 d, 16 bytes of nibbles n: low = values 0..15, high = 16..31; value = d * (n - 8)).
- * Only d * dx * sum(n * qx) here: the unsigned nibbles go straight into the byte multiply-add, and the
- * rows function subtracts 8 * d * sx per block.
+ * Q8_0: qx int8 per value, dx one float scale per 32 values; sx unused. Two interleaved sums (even and
+ * odd blocks) keep FMA latency from serializing the loop.
  */
-static inline __m256 q4_0_block(const uint8_t *block, const int8_t *qx, float dx, __m256 acc) {
-    __m128i packed = _mm_loadu_si128((const __m128i *) (block + 2));
-    __m256i nibbles = _mm256_and_si256(_mm256_set_m128i(_mm_srli_epi16(packed, 4), packed), _mm256_set1_epi8(0x0F));
-    return _mm256_fmadd_ps(_mm256_set1_ps(half_to_float(block) * dx), dot_u8_s8(nibbles, load32(qx)), acc);
-}
-
-typedef __m256 (*block_fn)(const uint8_t *block, const int8_t *qx, float dx, __m256 acc);
-
-/*
- * Rows of 32-value blocks whose scale is the fp16 at the block's start. Two interleaved sums (even and
- * odd blocks) keep FMA latency from serializing the loop. With minus8, each block also subtracts
- * 8 * d * sx (Q4_0's offset). Inlined with constant arguments, so each type gets its own loop.
- */
-static inline __attribute__((always_inline)) void legacy_rows(
-        const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx, const float *dx,
-        const float *sx, float *y, int32_t y_offset, int64_t block_bytes, block_fn block, int minus8) {
+void deepseek4j_q8_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,
+                          const float *dx, const float *sx, float *y, int32_t y_offset) {
+    (void) sx;
     for (int32_t r = 0; r < rows; r++) {
-        const uint8_t *row = w + offset + r * blocks * block_bytes;
+        const uint8_t *row = w + offset + (int64_t) r * blocks * 34;
         __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps();
-        float even_offsets = 0, odd_offsets = 0;
         int32_t b = 0;
         for (; b + 1 < blocks; b += 2) {
-            const uint8_t *at = row + b * block_bytes;
-            even = block(at, qx + 32 * (int64_t) b, dx[b], even);
-            odd = block(at + block_bytes, qx + 32 * (int64_t) (b + 1), dx[b + 1], odd);
-            if (minus8) {
-                even_offsets += half_to_float(at) * sx[b];
-                odd_offsets += half_to_float(at + block_bytes) * sx[b + 1];
-            }
+            even = q8_0_block(row + 34 * (int64_t) b, qx + 32 * (int64_t) b, dx[b], even);
+            odd = q8_0_block(row + 34 * (int64_t) (b + 1), qx + 32 * (int64_t) (b + 1), dx[b + 1], odd);
         }
         if (b < blocks) {
-            const uint8_t *at = row + b * block_bytes;
-            even = block(at, qx + 32 * (int64_t) b, dx[b], even);
-            if (minus8) {
-                even_offsets += half_to_float(at) * sx[b];
-            }
+            even = q8_0_block(row + 34 * (int64_t) b, qx + 32 * (int64_t) b, dx[b], even);
         }
-        y[y_offset + r] = sum8(_mm256_add_ps(even, odd)) - 8 * (even_offsets + odd_offsets);
+        y[y_offset + r] = sum8(_mm256_add_ps(even, odd));
     }
 }
 
-void deepseek4j_q8_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,
-                          const float *dx, const float *sx, float *y, int32_t y_offset) {
-    legacy_rows(w, offset, rows, blocks, qx, dx, sx, y, y_offset, 34, q8_0_block, 0);
+static inline uint32_t load_u16(const uint8_t *p) {
+    uint16_t h;
+    memcpy(&h, p, 2);
+    return h;
 }
 
+/*
+ * Q4_0 blocks (fp16 d, 16 bytes of nibbles n: low = values 0..15, high = 16..31; value = d * (n - 8))
+ * are taken two at a time, block A's 16 bytes in the low half of a register and B's in the high half,
+ * so one mask and one shift unpack 64 values. The activations come in the matching order (see
+ * deepseek4j_q4_0_rows). Returns 8 int32 sums: lanes 0-3 block A's, 4-7 block B's, offset included.
+ */
+static inline __m256i q4_0_pair_sums(__m256i packed, const int8_t *qx, const int32_t *offsets) {
+    const __m256i low4 = _mm256_set1_epi8(0x0F);
+    __m256i low = _mm256_maddubs_epi16(_mm256_and_si256(packed, low4), load32(qx));
+    __m256i high = _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(packed, 4), low4), load32(qx + 32));
+    __m256i sums = _mm256_madd_epi16(_mm256_add_epi16(low, high), _mm256_set1_epi16(1));
+    return _mm256_sub_epi32(sums, load32(offsets));
+}
+
+/* Two fp16 block scales as [a a a a b b b b] floats, times the activation scales in the same order. */
+static inline __m256 q4_0_pair_scales(uint32_t a, uint32_t b, const float *dx) {
+    const __m128i spread = _mm_setr_epi8(0, 1, 0, 1, 0, 1, 0, 1, 2, 3, 2, 3, 2, 3, 2, 3);
+    __m128i halves = _mm_shuffle_epi8(_mm_cvtsi32_si128((int) (a | b << 16)), spread);
+    return _mm256_mul_ps(_mm256_cvtph_ps(halves), _mm256_loadu_ps(dx));
+}
+
+static inline __m256 q4_0_pair(const uint8_t *a, const int8_t *qx, const float *dx, const int32_t *offsets,
+                               __m256 acc) {
+    __m256i packed = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *) (a + 2))),
+                                             _mm_loadu_si128((const __m128i *) (a + 20)), 1);
+    __m256 scales = q4_0_pair_scales(load_u16(a), load_u16(a + 18), dx);
+    return _mm256_fmadd_ps(scales, _mm256_cvtepi32_ps(q4_0_pair_sums(packed, qx, offsets)), acc);
+}
+
+/* A row's odd last block: the high half is zero, and so are its activations and scale. */
+static inline __m256 q4_0_last(const uint8_t *a, const int8_t *qx, const float *dx, const int32_t *offsets,
+                               __m256 acc) {
+    __m256i packed = _mm256_zextsi128_si256(_mm_loadu_si128((const __m128i *) (a + 2)));
+    __m256 scales = q4_0_pair_scales(load_u16(a), 0, dx);
+    return _mm256_fmadd_ps(scales, _mm256_cvtepi32_ps(q4_0_pair_sums(packed, qx, offsets)), acc);
+}
+
+/*
+ * Q4_0, per pair of blocks (A, B) = (2p, 2p + 1): qx 64 bytes [A0..15, B0..15, A16..31, B16..31];
+ * dx 8 floats [dxA x4, dxB x4]; sx 8 int32 [8 sum(qA), 0, 0, 0, 8 sum(qB), 0, 0, 0], the -8 offset
+ * in integers. An odd last block is a pair whose B half is zero.
+ */
 void deepseek4j_q4_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,
                           const float *dx, const float *sx, float *y, int32_t y_offset) {
-    legacy_rows(w, offset, rows, blocks, qx, dx, sx, y, y_offset, 18, q4_0_block, 1);
+    const int32_t *offsets = (const int32_t *) sx;
+    int32_t pairs = blocks / 2;
+    for (int32_t r = 0; r < rows; r++) {
+        const uint8_t *row = w + offset + (int64_t) r * blocks * 18;
+        __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps();
+        int32_t p = 0;
+        for (; p + 1 < pairs; p += 2) {
+            even = q4_0_pair(row + 36 * (int64_t) p, qx + 64 * (int64_t) p, dx + 8 * p, offsets + 8 * p, even);
+            odd = q4_0_pair(row + 36 * (int64_t) (p + 1), qx + 64 * (int64_t) (p + 1), dx + 8 * (p + 1),
+                            offsets + 8 * (p + 1), odd);
+        }
+        if (p < pairs) {
+            even = q4_0_pair(row + 36 * (int64_t) p, qx + 64 * (int64_t) p, dx + 8 * p, offsets + 8 * p, even);
+        }
+        if (blocks % 2) {
+            odd = q4_0_last(row + 36 * (int64_t) pairs, qx + 64 * (int64_t) pairs, dx + 8 * pairs,
+                            offsets + 8 * pairs, odd);
+        }
+        y[y_offset + r] = sum8(_mm256_add_ps(even, odd));
+    }
 }
 
 /* Eight bytes packed in a 64-bit word, as eight floats. */
@@ -117,39 +156,49 @@ static inline __m256 bytes_to_floats(uint64_t bytes) {
 /*
  * Q4_K super-block: fp16 d, fp16 dmin, 12 bytes of eight 6-bit (scale, min) pairs, 128 bytes of nibbles
  * (32 bytes per pair of sub-blocks: low nibbles sub-block 2g, high nibbles 2g+1); value = d*sc*q - dmin*m.
- * Adds the scaled products to *even / *odd and dmin * m * (sum of activations) to *mins, per sub-block.
+ * With one activation scale per super-block the six-bit scales multiply in integers (vpmaddwd) and the
+ * whole super-block is one integer sum, then one float multiply-add; the mins go to *mins per sub-block.
  */
-static inline void q4_k_block(const uint8_t *block, const int8_t *qx, const float *dx, const float *sx,
-                              __m256 *even, __m256 *odd, __m256 *mins) {
+static inline __m256 q4_k_block(const uint8_t *block, const int8_t *qx, float dx, const float *sx, __m256 acc,
+                                __m256 *mins) {
     uint32_t s[3];
     memcpy(s, block + 4, 12);
     uint64_t scales = (s[0] & 0x3F3F3F3Fu)
             | (uint64_t) ((s[2] & 0x0F0F0F0Fu) | ((s[0] >> 6) & 0x03030303u) << 4) << 32;
     uint64_t minimums = (s[1] & 0x3F3F3F3Fu)
             | (uint64_t) (((s[2] >> 4) & 0x0F0F0F0Fu) | ((s[1] >> 6) & 0x03030303u) << 4) << 32;
-    __m256 factors = _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(half_to_float(block)), bytes_to_floats(scales)),
-                                   _mm256_loadu_ps(dx));
     *mins = _mm256_fmadd_ps(_mm256_mul_ps(_mm256_set1_ps(half_to_float(block + 2)), bytes_to_floats(minimums)),
                             _mm256_loadu_ps(sx), *mins);
+    /* the eight scales as int16 in both 128-bit halves, so that vpshufb can broadcast any of them */
+    __m256i scales16 = _mm256_broadcastsi128_si256(_mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long) scales)));
     const __m256i low4 = _mm256_set1_epi8(0x0F);
+    __m256i sum = _mm256_setzero_si256();
     for (int g = 0; g < 4; g++) {
         __m256i packed = load32(block + 16 + 32 * g);
-        __m256 lo = dot_u8_s8(_mm256_and_si256(packed, low4), load32(qx + 64 * g));
-        __m256 hi = dot_u8_s8(_mm256_and_si256(_mm256_srli_epi16(packed, 4), low4), load32(qx + 64 * g + 32));
-        *even = _mm256_fmadd_ps(_mm256_permutevar8x32_ps(factors, _mm256_set1_epi32(2 * g)), lo, *even);
-        *odd = _mm256_fmadd_ps(_mm256_permutevar8x32_ps(factors, _mm256_set1_epi32(2 * g + 1)), hi, *odd);
+        __m256i low = _mm256_maddubs_epi16(_mm256_and_si256(packed, low4), load32(qx + 64 * g));
+        __m256i high = _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(packed, 4), low4),
+                                            load32(qx + 64 * g + 32));
+        __m256i scale_low = _mm256_shuffle_epi8(scales16, _mm256_set1_epi16((short) (0x0100 + 0x0202 * 2 * g)));
+        __m256i scale_high = _mm256_shuffle_epi8(scales16, _mm256_set1_epi16((short) (0x0100 + 0x0202 * (2 * g + 1))));
+        sum = _mm256_add_epi32(sum, _mm256_add_epi32(_mm256_madd_epi16(low, scale_low),
+                                                     _mm256_madd_epi16(high, scale_high)));
     }
+    return _mm256_fmadd_ps(_mm256_set1_ps(half_to_float(block) * dx), _mm256_cvtepi32_ps(sum), acc);
 }
 
+/*
+ * Q4_K, llama.cpp's Q8_K activations: qx int8 per value with one float scale per 256 values in dx;
+ * sx per 32 values the float sum of the dequantized activations (for the mins).
+ */
 void deepseek4j_q4_k_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,
                           const float *dx, const float *sx, float *y, int32_t y_offset) {
     for (int32_t r = 0; r < rows; r++) {
         const uint8_t *row = w + offset + (int64_t) r * blocks * 144;
-        __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps(), mins = _mm256_setzero_ps();
+        __m256 acc = _mm256_setzero_ps(), mins = _mm256_setzero_ps();
         for (int32_t b = 0; b < blocks; b++) {
-            q4_k_block(row + 144 * (int64_t) b, qx + 256 * (int64_t) b, dx + 8 * (int64_t) b, sx + 8 * (int64_t) b,
-                       &even, &odd, &mins);
+            acc = q4_k_block(row + 144 * (int64_t) b, qx + 256 * (int64_t) b, dx[b], sx + 8 * (int64_t) b, acc,
+                             &mins);
         }
-        y[y_offset + r] = sum8(_mm256_add_ps(even, odd)) - sum8(mins);
+        y[y_offset + r] = sum8(acc) - sum8(mins);
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The native kernels against the scalar reference. With the activations they actually use (int8 per
- * 32, dequantized) they must agree to float rounding, which isolates kernel bugs from the activation
+ * 32 or, for Q4_K, per 256, dequantized) they must agree to float rounding, which isolates kernel bugs from the activation
  * rounding; with the original float activations, within that rounding.
  */
 class NativeKernelsTest {
@@ -80,6 +80,20 @@ class NativeKernelsTest {
         kernel.dotRows(w, 0, rows, x, out, 0);
         for (int r = 0; r < rows; r++) {
             assertThat(out[r]).as("row %d", r).isEqualTo(kernel.dot(w, r * rowBytes, x));
+        }
+    }
+
+    @Test
+    void activationsPreparedForAnotherTypeAreRequantizedForThisOne() {
+        // Q8_0, Q4_0 and Q4_K each lay their int8 activations out differently (kernels.c)
+        Random random = new Random(4);
+        int n = 512;
+        float[] x = RandomRows.floats(n, random);
+        PreparedActivations forQ8 = NativeBackend.require().kernel(GgmlType.Q8_0).prepare(x, 0, n);
+        for (GgmlType type : new GgmlType[] {GgmlType.Q4_0, GgmlType.Q4_K}) {
+            RowKernel kernel = NativeBackend.require().kernel(type);
+            MemorySegment w = MemorySegment.ofArray(RandomRows.row(type, n, 0, random));
+            assertThat(kernel.dot(w, 0, forQ8)).as("%s", type).isEqualTo(kernel.dot(w, 0, kernel.prepare(x, 0, n)));
         }
     }
 

@@ -12,8 +12,9 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
- * The AVX2 kernels in C (llama.cpp's method: activations quantized to int8 per 32, byte-pair
- * multiply-adds) for Q8_0, Q4_0 and Q4_K, called through the FFM API one range of rows at a time.
+ * The AVX2 kernels in C (llama.cpp's method: activations quantized to int8, per 32 values for Q8_0 and
+ * Q4_0 and per 256 for Q4_K, and byte-pair multiply-adds) for Q8_0, Q4_0 and Q4_K, called through the
+ * FFM API one range of rows at a time.
  */
 public final class NativeKernels extends KernelTable {
 
@@ -27,9 +28,13 @@ public final class NativeKernels extends KernelTable {
     public NativeKernels(KernelBackend floats) {
         super("native-avx2");
         NativeLibrary library = NativeLibrary.get();
-        for (GgmlType type : new GgmlType[] {GgmlType.Q8_0, GgmlType.Q4_0, GgmlType.Q4_K}) {
-            String function = "deepseek4j_" + type.name().toLowerCase(Locale.ROOT) + "_rows";
-            add(new NativeRowKernel(floats.kernel(type), library.function(function, ROWS)));
-        }
+        add(library, floats, GgmlType.Q8_0, Int8Activations.Layout.BLOCKS_OF_32);
+        add(library, floats, GgmlType.Q4_0, Int8Activations.Layout.PAIRED_BLOCKS_OF_32);
+        add(library, floats, GgmlType.Q4_K, Int8Activations.Layout.SUPER_BLOCKS_OF_256);
+    }
+
+    private void add(NativeLibrary library, KernelBackend floats, GgmlType type, Int8Activations.Layout layout) {
+        String function = "deepseek4j_" + type.name().toLowerCase(Locale.ROOT) + "_rows";
+        add(new NativeRowKernel(floats.kernel(type), library.function(function, ROWS), layout));
     }
 }

@@ -20,14 +20,17 @@ final class NativeRowKernel implements RowKernel {
 
     private final RowKernel floats;
     private final MethodHandle rows;
+    private final Int8Activations.Layout layout;
 
     /**
      * @param rows {@code void f(w, offset, rows, blocks, qx, dx, sx, y, yOffset)}: row r of
      *             {@code blocks} blocks at {@code w + offset + r * rowBytes} into {@code y[yOffset + r]}
+     * @param layout how {@code rows} reads its activations
      */
-    NativeRowKernel(RowKernel floats, MethodHandle rows) {
+    NativeRowKernel(RowKernel floats, MethodHandle rows, Int8Activations.Layout layout) {
         this.floats = floats;
         this.rows = rows;
+        this.layout = layout;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class NativeRowKernel implements RowKernel {
     @Override
     public Int8Activations prepare(float[] x, int offset, int n) {
         type().byteSize(n);
-        return new Int8Activations(x, offset, n);
+        return new Int8Activations(x, offset, n, layout);
     }
 
     /** Allocates a one-float result; matrix products go through {@link #dotRows}. */
@@ -63,7 +66,8 @@ final class NativeRowKernel implements RowKernel {
     @Override
     public void dotRows(MemorySegment data, long byteOffset, int rowCount, PreparedActivations x,
                         float[] out, int outOffset) {
-        Int8Activations q = x instanceof Int8Activations ready ? ready : prepare(x.floats(), x.offset(), x.length());
+        Int8Activations q = x instanceof Int8Activations ready && ready.layout() == layout
+                ? ready : prepare(x.floats(), x.offset(), x.length());
         long rowBytes = type().byteSize(q.length());
         // The C code trusts its arguments: every byte it touches is checked here.
         Objects.checkFromIndexSize(outOffset, rowCount, out.length);
