@@ -63,10 +63,14 @@ final class Int8Activations extends PreparedActivations {
             }
             float d = amax / 127;
             float inverse = d == 0 ? 0 : 1 / d;
-            for (int i = from; i < from + group; i++) {
-                int v = (int) Math.rint(x[offset + i] * inverse); // half to even, as llama.cpp's AVX2 path
-                q[i] = (byte) v;
-                blockSums[i / BLOCK] += v;
+            for (int block = from; block < from + group; block += BLOCK) {
+                int sum = 0;
+                for (int i = block; i < block + BLOCK; i++) {
+                    int v = (int) Math.rint(x[offset + i] * inverse); // half to even, as llama.cpp's AVX2 path
+                    q[i] = (byte) v;
+                    sum += v;
+                }
+                blockSums[block / BLOCK] = sum;
             }
             scales[g] = d;
         }
