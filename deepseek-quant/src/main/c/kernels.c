@@ -48,6 +48,18 @@ static inline __m256i load32(const void *p) {
     return _mm256_loadu_si256((const __m256i *) p);
 }
 
+/*
+ * Asks for the cache lines `ahead` bytes past a row, one row's length of them, as each row starts: the
+ * weights are streamed once, and the hardware prefetcher alone keeps fewer reads in flight than the
+ * memory can serve while the core is busy unpacking.
+ */
+static inline void prefetch_ahead(const uint8_t *row, int64_t row_bytes) {
+    const int64_t ahead = 2048;
+    for (int64_t at = 0; at < row_bytes; at += 64) {
+        _mm_prefetch((const char *) row + ahead + at, _MM_HINT_T0);
+    }
+}
+
 /* Q8_0 block (fp16 d, 32 int8) against 32 activations: acc += d * dx * (8 partial sums). */
 static inline __m256 q8_0_block(const uint8_t *block, const int8_t *qx, float dx, __m256 acc) {
     __m256 p = dot_s8_s8(load32(block + 2), load32(qx));
@@ -63,6 +75,7 @@ void deepseek4j_q8_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_
     (void) sx;
     for (int32_t r = 0; r < rows; r++) {
         const uint8_t *row = w + offset + (int64_t) r * blocks * 34;
+        prefetch_ahead(row, (int64_t) blocks * 34);
         __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps();
         int32_t b = 0;
         for (; b + 1 < blocks; b += 2) {
@@ -130,6 +143,7 @@ void deepseek4j_q4_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_
     int32_t pairs = blocks / 2;
     for (int32_t r = 0; r < rows; r++) {
         const uint8_t *row = w + offset + (int64_t) r * blocks * 18;
+        prefetch_ahead(row, (int64_t) blocks * 18);
         __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps();
         int32_t p = 0;
         for (; p + 1 < pairs; p += 2) {
@@ -194,6 +208,7 @@ void deepseek4j_q4_k_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_
                           const float *dx, const float *sx, float *y, int32_t y_offset) {
     for (int32_t r = 0; r < rows; r++) {
         const uint8_t *row = w + offset + (int64_t) r * blocks * 144;
+        prefetch_ahead(row, (int64_t) blocks * 144);
         __m256 acc = _mm256_setzero_ps(), mins = _mm256_setzero_ps();
         for (int32_t b = 0; b < blocks; b++) {
             acc = q4_k_block(row + 144 * (int64_t) b, qx + 256 * (int64_t) b, dx[b], sx + 8 * (int64_t) b, acc,
