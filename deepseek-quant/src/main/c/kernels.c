@@ -109,54 +109,67 @@ static inline __m256i q4_0_pair_sums(__m256i packed, const int8_t *qx, const int
     return _mm256_sub_epi32(sums, load32(offsets));
 }
 
-/* Two fp16 block scales as [a a a a b b b b] floats, times the activation scales in the same order. */
-static inline __m256 q4_0_pair_scales(uint32_t a, uint32_t b, const float *dx) {
-    const __m128i spread = _mm_setr_epi8(0, 1, 0, 1, 0, 1, 0, 1, 2, 3, 2, 3, 2, 3, 2, 3);
-    __m128i halves = _mm_shuffle_epi8(_mm_cvtsi32_si128((int) (a | b << 16)), spread);
-    return _mm256_mul_ps(_mm256_cvtph_ps(halves), _mm256_loadu_ps(dx));
+/* Block A's 16 bytes of nibbles (A = the block at a) in the low half, the next block's in the high half. */
+static inline __m256i q4_0_two_blocks(const uint8_t *a) {
+    return _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *) (a + 2))),
+                                   _mm_loadu_si128((const __m128i *) (a + 20)), 1);
 }
 
-static inline __m256 q4_0_pair(const uint8_t *a, const int8_t *qx, const float *dx, const int32_t *offsets,
-                               __m256 acc) {
-    __m256i packed = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *) (a + 2))),
-                                             _mm_loadu_si128((const __m128i *) (a + 20)), 1);
-    __m256 scales = q4_0_pair_scales(load_u16(a), load_u16(a + 18), dx);
-    return _mm256_fmadd_ps(scales, _mm256_cvtepi32_ps(q4_0_pair_sums(packed, qx, offsets)), acc);
+/* One block's nibbles in the low half, zeros in the high half (a row's last, unpaired block). */
+static inline __m256i q4_0_one_block(const uint8_t *a) {
+    return _mm256_zextsi128_si256(_mm_loadu_si128((const __m128i *) (a + 2)));
 }
 
-/* A row's odd last block: the high half is zero, and so are its activations and scale. */
-static inline __m256 q4_0_last(const uint8_t *a, const int8_t *qx, const float *dx, const int32_t *offsets,
-                               __m256 acc) {
-    __m256i packed = _mm256_zextsi128_si256(_mm_loadu_si128((const __m128i *) (a + 2)));
-    __m256 scales = q4_0_pair_scales(load_u16(a), 0, dx);
-    return _mm256_fmadd_ps(scales, _mm256_cvtepi32_ps(q4_0_pair_sums(packed, qx, offsets)), acc);
+/* acc += [f0 x4, f1 x4] * sums, where spread picks (f0, f1) out of four block scales f. */
+static inline __m256 q4_0_accumulate(__m256 f, __m256i spread, __m256i sums, __m256 acc) {
+    return _mm256_fmadd_ps(_mm256_permutevar8x32_ps(f, spread), _mm256_cvtepi32_ps(sums), acc);
 }
 
 /*
  * Q4_0, per pair of blocks (A, B) = (2p, 2p + 1): qx 64 bytes [A0..15, B0..15, A16..31, B16..31];
- * dx 8 floats [dxA x4, dxB x4]; sx 8 int32 [8 sum(qA), 0, 0, 0, 8 sum(qB), 0, 0, 0], the -8 offset
- * in integers. An odd last block is a pair whose B half is zero.
+ * dx one float per block; sx 8 int32 per pair [8 sum(qA), 0, 0, 0, 8 sum(qB), 0, 0, 0], the -8 offset
+ * in integers. An odd last block is a pair whose B half is zero. Four blocks' fp16 scales are converted
+ * together and spread to their pairs' lanes with vpermps.
  */
 void deepseek4j_q4_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,
                           const float *dx, const float *sx, float *y, int32_t y_offset) {
     const int32_t *offsets = (const int32_t *) sx;
-    int32_t pairs = blocks / 2;
+    const __m256i first_pair = _mm256_setr_epi32(0, 0, 0, 0, 1, 1, 1, 1);
+    const __m256i second_pair = _mm256_setr_epi32(2, 2, 2, 2, 3, 3, 3, 3);
     for (int32_t r = 0; r < rows; r++) {
         const uint8_t *row = w + offset + (int64_t) r * blocks * 18;
         prefetch_ahead(row, (int64_t) blocks * 18);
         __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps();
-        int32_t p = 0;
-        for (; p + 1 < pairs; p += 2) {
-            even = q4_0_pair(row + 36 * (int64_t) p, qx + 64 * (int64_t) p, dx + 8 * p, offsets + 8 * p, even);
-            odd = q4_0_pair(row + 36 * (int64_t) (p + 1), qx + 64 * (int64_t) (p + 1), dx + 8 * (p + 1),
-                            offsets + 8 * (p + 1), odd);
+        int32_t b = 0;
+        for (; b + 4 <= blocks; b += 4) {
+            const uint8_t *at = row + 18 * (int64_t) b;
+            const int8_t *x = qx + 32 * (int64_t) b;
+            const int32_t *o = offsets + 4 * (int64_t) b;
+            uint64_t halves = load_u16(at) | (uint64_t) load_u16(at + 18) << 16
+                    | (uint64_t) load_u16(at + 36) << 32 | (uint64_t) load_u16(at + 54) << 48;
+            __m256 f = _mm256_castps128_ps256(
+                    _mm_mul_ps(_mm_cvtph_ps(_mm_cvtsi64_si128((long long) halves)), _mm_loadu_ps(dx + b)));
+            even = q4_0_accumulate(f, first_pair, q4_0_pair_sums(q4_0_two_blocks(at), x, o), even);
+            odd = q4_0_accumulate(f, second_pair, q4_0_pair_sums(q4_0_two_blocks(at + 36), x + 64, o + 8), odd);
         }
-        if (p < pairs) {
-            even = q4_0_pair(row + 36 * (int64_t) p, qx + 64 * (int64_t) p, dx + 8 * p, offsets + 8 * p, even);
-        }
-        if (blocks % 2) {
-            odd = q4_0_last(row + 36 * (int64_t) pairs, qx + 64 * (int64_t) pairs, dx + 8 * pairs,
-                            offsets + 8 * pairs, odd);
+        int32_t left = blocks - b; /* 0 to 3 blocks, scales of missing blocks zero */
+        if (left > 0) {
+            const uint8_t *at = row + 18 * (int64_t) b;
+            const int8_t *x = qx + 32 * (int64_t) b;
+            const int32_t *o = offsets + 4 * (int64_t) b;
+            uint64_t halves = 0;
+            float scales[4] = {0, 0, 0, 0};
+            for (int32_t i = 0; i < left; i++) {
+                halves |= (uint64_t) load_u16(at + 18 * i) << (16 * i);
+                scales[i] = dx[b + i];
+            }
+            __m256 f = _mm256_castps128_ps256(
+                    _mm_mul_ps(_mm_cvtph_ps(_mm_cvtsi64_si128((long long) halves)), _mm_loadu_ps(scales)));
+            __m256i pair = left >= 2 ? q4_0_two_blocks(at) : q4_0_one_block(at);
+            even = q4_0_accumulate(f, first_pair, q4_0_pair_sums(pair, x, o), even);
+            if (left == 3) {
+                odd = q4_0_accumulate(f, second_pair, q4_0_pair_sums(q4_0_one_block(at + 36), x + 64, o + 8), odd);
+            }
         }
         y[y_offset + r] = sum8(_mm256_add_ps(even, odd));
     }

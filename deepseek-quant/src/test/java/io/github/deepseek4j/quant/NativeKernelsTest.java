@@ -25,7 +25,7 @@ class NativeKernelsTest {
         RowKernel scalar = KernelBackends.scalar().kernel(type);
         assertThat(kernel.toString()).startsWith("native");
         Random random = new Random(type.id());
-        for (int blocks : new int[] {1, 2, 3, 5, 8}) {
+        for (int blocks : new int[] {1, 2, 3, 5, 6, 7, 8}) {
             for (int prefix : new int[] {0, 1, 7}) {
                 int n = blocks * type.blockSize();
                 MemorySegment w = MemorySegment.ofArray(RandomRows.row(type, n, prefix, random));

@@ -3,7 +3,6 @@ package io.github.deepseek4j.quant.ffi;
 import io.github.deepseek4j.quant.PreparedActivations;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 
 /**
  * Activations as the native kernels read them (llama.cpp's method): int8 {@code q} in [-127, 127] with
@@ -17,10 +16,10 @@ final class Int8Activations extends PreparedActivations {
         /** Q8_0: int8 values, one scale per 32 values. */
         BLOCKS_OF_32(32),
         /**
-         * Q4_0: one scale per 32 as above, but blocks taken in pairs (A, B) and stored by halves
-         * {@code [A0..15, B0..15, A16..31, B16..31]}, the scales as {@code [dA x4, dB x4]} and
-         * Q4_0's offset of -8 as integers {@code [8 sum(qA), 0, 0, 0, 8 sum(qB), 0, 0, 0]}, so that the
-         * kernel unpacks two weight blocks per register. An odd last block pairs with zeros.
+         * Q4_0: one scale per 32 as above, but the values of each pair of blocks (A, B) stored by halves
+         * {@code [A0..15, B0..15, A16..31, B16..31]} and Q4_0's offset of -8 as integers
+         * {@code [8 sum(qA), 0, 0, 0, 8 sum(qB), 0, 0, 0]}, so that the kernel unpacks two weight blocks
+         * per register. An odd last block pairs with zeros.
          */
         PAIRED_BLOCKS_OF_32(32),
         /** Q4_K: one scale per 256 values (llama.cpp's Q8_K) and per 32 the sum of the dequantized values. */
@@ -77,18 +76,15 @@ final class Int8Activations extends PreparedActivations {
         if (layout == Layout.PAIRED_BLOCKS_OF_32) {
             int pairs = (blockSums.length + 1) / 2;
             byte[] paired = new byte[64 * pairs];
-            float[] pairScales = new float[8 * pairs];
             int[] offsets = new int[8 * pairs];
             for (int b = 0; b < blockSums.length; b++) {
                 int at = b / 2;
                 int half = b % 2;
                 System.arraycopy(q, BLOCK * b, paired, 64 * at + 16 * half, 16);
                 System.arraycopy(q, BLOCK * b + 16, paired, 64 * at + 32 + 16 * half, 16);
-                Arrays.fill(pairScales, 8 * at + 4 * half, 8 * at + 4 * half + 4, scales[b]);
                 offsets[8 * at + 4 * half] = 8 * blockSums[b];
             }
             values = MemorySegment.ofArray(paired);
-            scaleSegment = MemorySegment.ofArray(pairScales);
             sumSegment = MemorySegment.ofArray(offsets);
         } else {
             float[] sums = new float[blockSums.length];
@@ -96,9 +92,9 @@ final class Int8Activations extends PreparedActivations {
                 sums[b] = scales[b * BLOCK / group] * blockSums[b];
             }
             values = MemorySegment.ofArray(q);
-            scaleSegment = MemorySegment.ofArray(scales);
             sumSegment = MemorySegment.ofArray(sums);
         }
+        scaleSegment = MemorySegment.ofArray(scales);
     }
 
     Layout layout() {
