@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The native kernels against the scalar reference. With the activations they actually use (int8 per
- * 32 or, for Q4_K, per 256, dequantized) they must agree to float rounding, which isolates kernel bugs from the activation
- * rounding; with the original float activations, within that rounding.
+ * 32 or, for Q4_K, per 256, dequantized) they must agree to float rounding, which isolates kernel bugs
+ * from the activation rounding; with the original float activations, within that rounding.
  */
 class NativeKernelsTest {
 
