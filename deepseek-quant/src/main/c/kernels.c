@@ -21,10 +21,14 @@ __attribute__((target("arch=x86-64"))) int deepseek4j_cpu_supported(void) {
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
 }
 
-static inline float half_to_float(const uint8_t *p) {
+static inline uint32_t load_u16(const uint8_t *p) {
     uint16_t h;
     memcpy(&h, p, 2);
-    return _cvtsh_ss(h);
+    return h;
+}
+
+static inline float half_to_float(const uint8_t *p) {
+    return _cvtsh_ss((unsigned short) load_u16(p));
 }
 
 static inline float sum8(__m256 v) {
@@ -89,12 +93,6 @@ void deepseek4j_q8_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_
     }
 }
 
-static inline uint32_t load_u16(const uint8_t *p) {
-    uint16_t h;
-    memcpy(&h, p, 2);
-    return h;
-}
-
 /*
  * Q4_0 blocks (fp16 d, 16 bytes of nibbles n: low = values 0..15, high = 16..31; value = d * (n - 8))
  * are taken two at a time, block A's 16 bytes in the low half of a register and B's in the high half,
@@ -118,6 +116,11 @@ static inline __m256i q4_0_two_blocks(const uint8_t *a) {
 /* One block's nibbles in the low half, zeros in the high half (a row's last, unpaired block). */
 static inline __m256i q4_0_one_block(const uint8_t *a) {
     return _mm256_zextsi128_si256(_mm_loadu_si128((const __m128i *) (a + 2)));
+}
+
+/* Four fp16 block scales packed in 64 bits, times their activation scales dx[0..3]: four floats. */
+static inline __m256 q4_0_scales(uint64_t halves, const float *dx) {
+    return _mm256_castps128_ps256(_mm_mul_ps(_mm_cvtph_ps(_mm_cvtsi64_si128((long long) halves)), _mm_loadu_ps(dx)));
 }
 
 /* acc += [f0 x4, f1 x4] * sums, where spread picks (f0, f1) out of four block scales f. */
@@ -147,8 +150,7 @@ void deepseek4j_q4_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_
             const int32_t *o = offsets + 4 * (int64_t) b;
             uint64_t halves = load_u16(at) | (uint64_t) load_u16(at + 18) << 16
                     | (uint64_t) load_u16(at + 36) << 32 | (uint64_t) load_u16(at + 54) << 48;
-            __m256 f = _mm256_castps128_ps256(
-                    _mm_mul_ps(_mm_cvtph_ps(_mm_cvtsi64_si128((long long) halves)), _mm_loadu_ps(dx + b)));
+            __m256 f = q4_0_scales(halves, dx + b);
             even = q4_0_accumulate(f, first_pair, q4_0_pair_sums(q4_0_two_blocks(at), x, o), even);
             odd = q4_0_accumulate(f, second_pair, q4_0_pair_sums(q4_0_two_blocks(at + 36), x + 64, o + 8), odd);
         }
@@ -163,8 +165,7 @@ void deepseek4j_q4_0_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_
                 halves |= (uint64_t) load_u16(at + 18 * i) << (16 * i);
                 scales[i] = dx[b + i];
             }
-            __m256 f = _mm256_castps128_ps256(
-                    _mm_mul_ps(_mm_cvtph_ps(_mm_cvtsi64_si128((long long) halves)), _mm_loadu_ps(scales)));
+            __m256 f = q4_0_scales(halves, scales);
             __m256i pair = left >= 2 ? q4_0_two_blocks(at) : q4_0_one_block(at);
             even = q4_0_accumulate(f, first_pair, q4_0_pair_sums(pair, x, o), even);
             if (left == 3) {
