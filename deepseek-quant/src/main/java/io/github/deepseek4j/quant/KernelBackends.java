@@ -10,17 +10,21 @@ import java.util.function.Function;
 /**
  * Where the kernel backends come from. The choice is made once, on first use: the Vector API
  * kernels when the JVM runs with {@code --add-modules jdk.incubator.vector}, else the scalar ones
- * with a single warning naming that flag; then, on top, the native AVX2 kernels for the types they
- * cover (Q8_0, Q4_0, Q4_K) when the library was built into the jar and the CPU runs it, else one
- * log line saying why not. The system property {@value #NATIVE_PROPERTY}{@code =false} (read once)
- * leaves the native kernels out.
+ * with a single warning naming that flag; then, on top, the native kernels (every quantized type the
+ * quantizer writes, F16 and BF16) when the library was built into the jar and the CPU runs it, in the
+ * widest variant the CPU has ({@code avx512} with AVX-512 VNNI, else {@code avx2}), logged once; else
+ * one log line saying why not. The system property {@value #NATIVE_PROPERTY} (read once) set to
+ * {@code false} leaves the native kernels out, set to a variant ({@code avx2}) picks that one.
  */
 public final class KernelBackends {
 
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_BACKEND = "io.github.deepseek4j.quant.vector.VectorKernels";
 
-    /** System property: {@code false} keeps {@link #preferred()} off the native kernels. */
+    /**
+     * System property: {@code false} keeps {@link #preferred()} off the native kernels; a variant name
+     * ({@code avx2}, {@code avx512}) picks that one instead of the widest the CPU runs.
+     */
     public static final String NATIVE_PROPERTY = "deepseek4j.kernels.native";
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelBackends.class);
@@ -39,14 +43,25 @@ public final class KernelBackends {
     }
 
     /**
-     * The native AVX2 kernels where they apply, the Vector API ones for the other types
-     * ({@code "native-avx2+vector-256"}).
+     * The native kernels (the widest variant this CPU runs) where they apply, the Vector API ones for the
+     * other types ({@code "native-avx512+vector-512"}, {@code "native-avx2+vector-256"}).
      *
      * @throws IllegalStateException saying why the native library or the Vector API cannot run here
      */
     public static KernelBackend nativeAndVector() {
         KernelBackend vector = vector();
         return new LayeredBackend(new NativeKernels(vector), vector);
+    }
+
+    /**
+     * As {@link #nativeAndVector()} with one variant of the native kernels.
+     *
+     * @param variant one of {@link NativeKernels#VARIANTS}
+     * @throws IllegalStateException saying why that variant or the Vector API cannot run here
+     */
+    public static KernelBackend nativeAndVector(String variant) {
+        KernelBackend vector = vector();
+        return new LayeredBackend(new NativeKernels(vector, variant), vector);
     }
 
     /** Whether the Vector API module is in the boot layer (whether or not its kernels could load). */
@@ -79,7 +94,13 @@ public final class KernelBackends {
 
     private static final class Preferred {
         static final KernelBackend BACKEND = withNative(javaKernels(), System.getProperty(NATIVE_PROPERTY),
-                NativeKernels::new);
+                Preferred::nativeKernels);
+
+        private static KernelBackend nativeKernels(KernelBackend base) {
+            String setting = System.getProperty(NATIVE_PROPERTY);
+            return setting != null && NativeKernels.VARIANTS.contains(setting)
+                    ? new NativeKernels(base, setting) : new NativeKernels(base);
+        }
 
         private static KernelBackend javaKernels() {
             if (!vectorModulePresent()) {
@@ -99,8 +120,9 @@ public final class KernelBackends {
     }
 
     /**
-     * {@code base} with the native kernels on top unless {@code setting} is {@code "false"}; when
-     * {@code nativeLayer} fails (an {@link IllegalStateException} saying why), {@code base} and one log line.
+     * {@code base} with the native kernels on top unless {@code setting} is {@code "false"}, named in one
+     * log line; when {@code nativeLayer} fails (an {@link IllegalStateException} saying why), {@code base}
+     * and one log line.
      */
     static KernelBackend withNative(KernelBackend base, String setting, Function<KernelBackend, KernelBackend> nativeLayer) {
         if ("false".equalsIgnoreCase(setting)) {
@@ -109,7 +131,7 @@ public final class KernelBackends {
         }
         try {
             KernelBackend layered = new LayeredBackend(nativeLayer.apply(base), base);
-            LOG.debug("using the {} kernels", layered.name());
+            LOG.info("using the {} kernels", layered.name());
             return layered;
         } catch (IllegalStateException e) {
             LOG.info("{}; using the {} kernels", e.getMessage(), base.name());

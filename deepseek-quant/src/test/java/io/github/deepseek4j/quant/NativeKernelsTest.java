@@ -1,33 +1,68 @@
 package io.github.deepseek4j.quant;
 
+import io.github.deepseek4j.quant.ffi.NativeKernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The native kernels against the scalar reference. With the activations they actually use (int8 per
- * 32 or, for Q4_K, per 256, dequantized) they must agree to float rounding, which isolates kernel bugs
- * from the activation rounding; with the original float activations, within that rounding.
+ * The native kernels against the scalar reference, in every variant the CPU runs (the avx512 one only
+ * where it has AVX-512 VNNI; elsewhere those cases are skipped, saying so). With the activations they
+ * actually use (int8 per 32 or per 256, dequantized; F16/BF16 the floats) they must agree to float
+ * rounding, which isolates kernel bugs from the activation rounding; with the original float
+ * activations, within that rounding.
  */
 class NativeKernelsTest {
 
+    /** Every type with a native kernel. */
+    static final GgmlType[] NATIVE_TYPES = {GgmlType.F16, GgmlType.BF16, GgmlType.Q8_0, GgmlType.Q4_0,
+            GgmlType.Q4_1, GgmlType.Q5_0, GgmlType.Q5_1, GgmlType.Q2_K, GgmlType.Q3_K, GgmlType.Q4_K, GgmlType.Q5_K,
+            GgmlType.Q6_K, GgmlType.IQ4_NL, GgmlType.IQ4_XS};
+
+    static Stream<Arguments> variantsAndTypes() {
+        return NativeKernels.VARIANTS.stream().flatMap(v -> Stream.of(NATIVE_TYPES).map(t -> Arguments.of(v, t)));
+    }
+
+    static Stream<GgmlType> nativeTypes() {
+        return Stream.of(NATIVE_TYPES);
+    }
+
+    /** The native+vector backend with one variant, or a skipped test naming why. */
+    static KernelBackend variant(String name) {
+        NativeBackend.require();
+        try {
+            return KernelBackends.nativeAndVector(name);
+        } catch (IllegalStateException e) {
+            assumeTrue(false, e.getMessage() + "; that variant is tested where the CPU has it");
+            throw e;
+        }
+    }
+
+    /** Values per test unit: a block, or for F16/BF16 37 values (whole 32s, an 8 and a scalar tail). */
+    static int unit(GgmlType type) {
+        return type.blockSize() == 1 ? 37 : type.blockSize();
+    }
+
     @ParameterizedTest
-    @EnumSource(names = {"Q8_0", "Q4_0", "Q4_K"})
-    void dotEqualsTheScalarDotOfTheQuantizedActivations(GgmlType type) {
-        RowKernel kernel = NativeBackend.require().kernel(type);
+    @MethodSource("variantsAndTypes")
+    void dotEqualsTheScalarDotOfTheQuantizedActivations(String variant, GgmlType type) {
+        RowKernel kernel = variant(variant).kernel(type);
         RowKernel scalar = KernelBackends.scalar().kernel(type);
         assertThat(kernel.toString()).startsWith("native");
         Random random = new Random(type.id());
         for (int blocks : new int[] {1, 2, 3, 5, 6, 7, 8}) {
             for (int prefix : new int[] {0, 1, 7}) {
-                int n = blocks * type.blockSize();
+                int n = blocks * unit(type);
                 MemorySegment w = MemorySegment.ofArray(RandomRows.row(type, n, prefix, random));
                 float[] x = RandomRows.floats(n + 3, random);
                 PreparedActivations prepared = kernel.prepare(x, 3, n);
@@ -49,11 +84,11 @@ class NativeKernelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"Q8_0", "Q4_0", "Q4_K"})
-    void aRangeOfRowsEqualsItsRowsOneByOne(GgmlType type) {
-        RowKernel kernel = NativeBackend.require().kernel(type);
+    @MethodSource("variantsAndTypes")
+    void aRangeOfRowsEqualsItsRowsOneByOne(String variant, GgmlType type) {
+        RowKernel kernel = variant(variant).kernel(type);
         Random random = new Random(type.id());
-        int cols = 3 * type.blockSize();
+        int cols = 3 * unit(type);
         long rowBytes = type.byteSize(cols);
         MemorySegment w = MemorySegment.ofArray(RandomRows.row(type, 7 * cols, 5, random));
         PreparedActivations x = kernel.prepare(RandomRows.floats(cols, random), 0, cols);
@@ -83,14 +118,32 @@ class NativeKernelsTest {
         }
     }
 
+    /** The wider variant computes the same integer sums in other instructions: the same floats, bit for bit. */
+    @ParameterizedTest
+    @MethodSource("nativeTypes")
+    void everyVariantGivesTheSameResults(GgmlType type) {
+        RowKernel narrow = variant(NativeKernels.VARIANTS.getFirst()).kernel(type);
+        RowKernel wide = variant(NativeKernels.VARIANTS.getLast()).kernel(type);
+        Random random = new Random(type.id() + 100);
+        int cols = 7 * unit(type);
+        int rows = 5;
+        MemorySegment w = MemorySegment.ofArray(RandomRows.row(type, rows * cols, 0, random));
+        PreparedActivations x = narrow.prepare(RandomRows.floats(cols, random), 0, cols);
+        float[] narrowOut = new float[rows];
+        float[] wideOut = new float[rows];
+        narrow.dotRows(w, 0, rows, x, narrowOut, 0);
+        wide.dotRows(w, 0, rows, x, wideOut, 0);
+        assertThat(wideOut).as("%s", type).isEqualTo(narrowOut);
+    }
+
     @Test
     void activationsPreparedForAnotherTypeAreRequantizedForThisOne() {
-        // Q8_0, Q4_0 and Q4_K each lay their int8 activations out differently (kernels.c)
+        // the types lay their activations out in four ways (kernels.c)
         Random random = new Random(4);
         int n = 512;
         float[] x = RandomRows.floats(n, random);
         PreparedActivations forQ8 = NativeBackend.require().kernel(GgmlType.Q8_0).prepare(x, 0, n);
-        for (GgmlType type : new GgmlType[] {GgmlType.Q4_0, GgmlType.Q4_K}) {
+        for (GgmlType type : NATIVE_TYPES) {
             RowKernel kernel = NativeBackend.require().kernel(type);
             MemorySegment w = MemorySegment.ofArray(RandomRows.row(type, n, 0, random));
             assertThat(kernel.dot(w, 0, forQ8)).as("%s", type).isEqualTo(kernel.dot(w, 0, kernel.prepare(x, 0, n)));
@@ -101,9 +154,9 @@ class NativeKernelsTest {
     void floatActivationsAndDequantizationAreTheVectorKernels() {
         KernelBackend vector = KernelBackends.vector();
         Random random = new Random(1);
-        for (GgmlType type : new GgmlType[] {GgmlType.Q8_0, GgmlType.Q4_0, GgmlType.Q4_K}) {
+        for (GgmlType type : NATIVE_TYPES) {
             RowKernel kernel = NativeBackend.require().kernel(type);
-            int n = 2 * type.blockSize();
+            int n = 2 * unit(type);
             MemorySegment w = MemorySegment.ofArray(RandomRows.row(type, n, 3, random));
             float[] x = RandomRows.floats(n, random);
             assertThat(kernel.dot(w, 3, x, 0, n)).isEqualTo(vector.kernel(type).dot(w, 3, x, 0, n));
@@ -118,8 +171,8 @@ class NativeKernelsTest {
     @Test
     void otherTypesComeFromTheVectorKernels() {
         KernelBackend backend = NativeBackend.require();
-        assertThat(backend.name()).startsWith("native-avx2+vector-");
-        assertThat(backend.kernel(GgmlType.Q6_K).toString()).doesNotStartWith("native");
+        assertThat(backend.name()).matches("native-avx(2|512)\\+vector-\\d+");
+        assertThat(backend.kernel(GgmlType.F32).toString()).doesNotStartWith("native");
         assertThat(backend.supports(GgmlType.IQ2_XXS)).isFalse();
         assertThatThrownBy(() -> backend.kernel(GgmlType.IQ2_XXS))
                 .isInstanceOf(UnsupportedWeightTypeException.class).hasMessageContaining("Q6_K");

@@ -9,7 +9,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.Objects;
 
 /**
- * One weight type's native row-range kernel against {@link Int8Activations}. Dequantization and dot
+ * One weight type's native row-range kernel against {@link NativeActivations}. Dequantization and dot
  * products with plain float activations are the {@code floats} kernel's (per-row callers such as the
  * KV cache keep their exact float path).
  */
@@ -20,14 +20,14 @@ final class NativeRowKernel implements RowKernel {
 
     private final RowKernel floats;
     private final MethodHandle rows;
-    private final Int8Activations.Layout layout;
+    private final NativeActivations.Layout layout;
 
     /**
      * @param rows {@code void f(w, offset, rows, blocks, qx, dx, sx, y, yOffset)}: row r of
      *             {@code blocks} blocks at {@code w + offset + r * rowBytes} into {@code y[yOffset + r]}
      * @param layout how {@code rows} reads its activations
      */
-    NativeRowKernel(RowKernel floats, MethodHandle rows, Int8Activations.Layout layout) {
+    NativeRowKernel(RowKernel floats, MethodHandle rows, NativeActivations.Layout layout) {
         this.floats = floats;
         this.rows = rows;
         this.layout = layout;
@@ -50,9 +50,9 @@ final class NativeRowKernel implements RowKernel {
 
     /** @throws IllegalArgumentException when {@code n} is not a whole number of blocks */
     @Override
-    public Int8Activations prepare(float[] x, int offset, int n) {
+    public NativeActivations prepare(float[] x, int offset, int n) {
         type().byteSize(n);
-        return new Int8Activations(x, offset, n, layout);
+        return new NativeActivations(x, offset, n, layout);
     }
 
     /** Allocates a one-float result; matrix products go through {@link #dotRows}. */
@@ -66,7 +66,7 @@ final class NativeRowKernel implements RowKernel {
     @Override
     public void dotRows(MemorySegment data, long byteOffset, int rowCount, PreparedActivations x,
                         float[] out, int outOffset) {
-        Int8Activations q = x instanceof Int8Activations ready && ready.layout() == layout
+        NativeActivations q = x instanceof NativeActivations ready && ready.layout() == layout
                 ? ready : prepare(x.floats(), x.offset(), x.length());
         long rowBytes = type().byteSize(q.length());
         // The C code trusts its arguments: every byte it touches is checked here.
