@@ -204,50 +204,117 @@ INLINE void block_rows(const uint8_t *w, int64_t offset, int32_t rows, int32_t b
 /* ---- 32-value blocks (and IQ4_XS) against Q8_0 activations: qx int8 per value, dx one scale per 32,
  *      sx per 32 the float sum of the dequantized activations ---- */
 
-/* acc += scale * (the 32 signed values q times their activations). */
-INLINE void signed_block32(__m256i q, const int8_t *qx, float scale, __m256 *acc) {
-    *acc = _mm256_fmadd_ps(_mm256_set1_ps(scale), dot_s8_s8(q, load32(qx)), *acc);
+/*
+ * Blocks are taken eight at a time: their fp16 scales (and Q4_1's and Q5_1's minimums) are converted
+ * together and multiplied by the eight activation scales (sums) at once, so that a block costs its
+ * unpacking, one byte dot product and one multiply-add with a broadcast scale.
+ */
+typedef __m256i (*unpack_fn)(const uint8_t *block);
+
+/* n <= 8 fp16 values `stride` bytes apart from p, as floats; lanes from n on are zero. */
+INLINE __m256 halves8(const uint8_t *p, int64_t stride, int n) {
+    uint64_t low = 0, high = 0;
+    for (int i = 0; i < n && i < 4; i++) {
+        low |= (uint64_t) load_u16(p + stride * i) << 16 * i;
+    }
+    for (int i = 4; i < n; i++) {
+        high |= (uint64_t) load_u16(p + stride * i) << 16 * (i - 4);
+    }
+    return _mm256_cvtph_ps(_mm_set_epi64x((long long) high, (long long) low));
 }
 
-/* acc += scale * (the 32 unsigned values q times their activations) + minimum * (sum of the activations). */
-INLINE void unsigned_block32(__m256i q, const int8_t *qx, float scale, float minimum, const float *sx, __m256 *acc) {
-    __m256 dot = _mm256_fmadd_ps(_mm256_set1_ps(scale), dot_u8_s8(q, load32(qx)), *acc);
-    *acc = _mm256_add_ps(dot, lane0(minimum * sx[0]));
+/* The first n <= 8 floats at p, zeros after them; reads nothing past p[n - 1]. */
+INLINE __m256 first_floats(const float *p, int n) {
+    if (n == 8) {
+        return _mm256_loadu_ps(p);
+    }
+    return _mm256_maskload_ps(p, _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)));
 }
+
+/*
+ * n <= 8 blocks at `at`: even/odd += d * dx * (the block's values, signed or unsigned bytes from unpack,
+ * times its activations); mins -= m * sx for the types with a minimum m at byte min_at (else min_at < 0),
+ * and mins += offset * d * sx for those whose unsigned values stand for value - offset.
+ */
+INLINE void blocks32(const uint8_t *at, int n, int64_t block_bytes, int64_t min_at, int offset, int is_signed,
+                     unpack_fn unpack, const int8_t *qx, const float *dx, const float *sx, __m256 *even, __m256 *odd,
+                     __m256 *mins) {
+    float scales[8];
+    __m256 d = halves8(at, block_bytes, n);
+    _mm256_storeu_ps(scales, _mm256_mul_ps(d, first_floats(dx, n)));
+    if (min_at >= 0) {
+        *mins = _mm256_fnmadd_ps(halves8(at + min_at, block_bytes, n), first_floats(sx, n), *mins);
+    }
+    if (offset != 0) {
+        *mins = _mm256_fmadd_ps(_mm256_mul_ps(d, _mm256_set1_ps((float) offset)), first_floats(sx, n), *mins);
+    }
+    for (int i = 0; i < n; i++) {
+        __m256i q = unpack(at + block_bytes * i), x = load32(qx + 32 * i);
+        __m256 p = is_signed ? dot_s8_s8(q, x) : dot_u8_s8(q, x);
+        __m256 *acc = i & 1 ? odd : even;
+        *acc = _mm256_fmadd_ps(_mm256_broadcast_ss(scales + i), p, *acc);
+    }
+}
+
+/* The row loop of the 32-value types but Q4_0: row = sum(even + odd) - sum(mins), in this order for any range. */
+INLINE void rows32(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, int64_t block_bytes,
+                   int64_t min_at, int value_offset, int is_signed, unpack_fn unpack, const int8_t *qx, const float *dx,
+                   const float *sx, float *y, int32_t y_offset) {
+    for (int32_t r = 0; r < rows; r++) {
+        const uint8_t *row = w + offset + (int64_t) r * blocks * block_bytes;
+        prefetch_ahead(row, (int64_t) blocks * block_bytes);
+        __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps(), mins = _mm256_setzero_ps();
+        int32_t b = 0;
+        for (; b + 8 <= blocks; b += 8) {
+            blocks32(row + block_bytes * b, 8, block_bytes, min_at, value_offset, is_signed, unpack,
+                     qx + 32 * (int64_t) b, dx + b, sx + b, &even, &odd, &mins);
+        }
+        if (b < blocks) {
+            blocks32(row + block_bytes * b, blocks - b, block_bytes, min_at, value_offset, is_signed, unpack,
+                     qx + 32 * (int64_t) b, dx + b, sx + b, &even, &odd, &mins);
+        }
+        y[y_offset + r] = sum8(_mm256_add_ps(even, odd)) - sum8(mins);
+    }
+}
+
+/* Exports one 32-value type's row-range kernel (see rows32). */
+#define ROWS32(type, block_bytes, min_at, value_offset, is_signed, unpack)                                           \
+    void ROWS(type)(const uint8_t *w, int64_t offset, int32_t rows, int32_t blocks, const int8_t *qx,        \
+                    const float *dx, const float *sx, float *y, int32_t y_offset) {                           \
+        rows32(w, offset, rows, blocks, block_bytes, min_at, value_offset, is_signed, unpack, qx, dx, sx, y,  \
+               y_offset);                                                                                       \
+    }
 
 /* Q8_0: fp16 d, 32 int8 q; x = d * q. */
-INLINE void q8_0_block(BLOCK_ARGS) {
-    (void) sx, (void) mins;
-    signed_block32(load32(block + 2), qx, half_to_float(block) * dx[0], acc);
+INLINE __m256i q8_0_values(const uint8_t *block) {
+    return load32(block + 2);
 }
 
 /* Q4_1: fp16 d, fp16 m, 16 bytes of nibbles; x = d * q + m. */
-INLINE void q4_1_block(BLOCK_ARGS) {
-    (void) mins;
-    unsigned_block32(nibbles32(block + 4), qx, half_to_float(block) * dx[0], half_to_float(block + 2), sx, acc);
+INLINE __m256i q4_1_values(const uint8_t *block) {
+    return nibbles32(block + 4);
 }
 
-/* Q5_0: fp16 d, 32 fifth bits, 16 bytes of nibbles; x = d * (q - 16), q - 16 as a signed byte. */
-INLINE void q5_0_block(BLOCK_ARGS) {
-    (void) sx, (void) mins;
-    __m256i minus16 = _mm256_andnot_si256(bits32(load_u32(block + 2)), _mm256_set1_epi8((char) 0xF0));
-    signed_block32(_mm256_or_si256(nibbles32(block + 6), minus16), qx, half_to_float(block) * dx[0], acc);
+/* Q5_0: fp16 d, 32 fifth bits, 16 bytes of nibbles; x = d * (q - 16), the -16 through the sums. */
+INLINE __m256i q5_0_values(const uint8_t *block) {
+    return _mm256_or_si256(nibbles32(block + 6), _mm256_and_si256(bits32(load_u32(block + 2)), _mm256_set1_epi8(0x10)));
 }
 
 /* Q5_1: fp16 d, fp16 m, 32 fifth bits, 16 bytes of nibbles; x = d * q + m. */
-INLINE void q5_1_block(BLOCK_ARGS) {
-    (void) mins;
-    __m256i fifth = _mm256_and_si256(bits32(load_u32(block + 4)), _mm256_set1_epi8(0x10));
-    unsigned_block32(_mm256_or_si256(nibbles32(block + 8), fifth), qx, half_to_float(block) * dx[0],
-                     half_to_float(block + 2), sx, acc);
+INLINE __m256i q5_1_values(const uint8_t *block) {
+    return _mm256_or_si256(nibbles32(block + 8), _mm256_and_si256(bits32(load_u32(block + 4)), _mm256_set1_epi8(0x10)));
 }
 
 /* IQ4_NL: fp16 d, 16 bytes of nibbles indexing the codebook; x = d * level(q). */
-INLINE void iq4_nl_block(BLOCK_ARGS) {
-    (void) sx, (void) mins;
-    signed_block32(iq4_levels(nibbles32(block + 2)), qx, half_to_float(block) * dx[0], acc);
+INLINE __m256i iq4_nl_values(const uint8_t *block) {
+    return iq4_levels(nibbles32(block + 2));
 }
 
+ROWS32(q8_0, 34, -1, 0, 1, q8_0_values)
+ROWS32(q4_1, 20, 2, 0, 0, q4_1_values)
+ROWS32(q5_0, 22, -1, 16, 0, q5_0_values)
+ROWS32(q5_1, 24, 2, 0, 0, q5_1_values)
+ROWS32(iq4_nl, 18, -1, 0, 1, iq4_nl_values)
 
 /*
  * IQ4_XS: fp16 d, 16 bits of scale tops, 4 bytes of scale nibbles, 8 IQ4_NL sub-blocks of 16 bytes;
@@ -270,11 +337,6 @@ INLINE void iq4_xs_block(BLOCK_ARGS) {
     *acc = _mm256_fmadd_ps(_mm256_set1_ps(half_to_float(block)), _mm256_add_ps(part[0], part[1]), *acc);
 }
 
-BLOCK_ROWS(q8_0, 34, 32, 1, 1, q8_0_block)
-BLOCK_ROWS(q4_1, 20, 32, 1, 1, q4_1_block)
-BLOCK_ROWS(q5_0, 22, 32, 1, 1, q5_0_block)
-BLOCK_ROWS(q5_1, 24, 32, 1, 1, q5_1_block)
-BLOCK_ROWS(iq4_nl, 18, 32, 1, 1, iq4_nl_block)
 BLOCK_ROWS(iq4_xs, 136, 256, 8, 8, iq4_xs_block)
 
 /*
@@ -415,14 +477,21 @@ INLINE void q5_k_block(BLOCK_ARGS) {
 }
 
 /*
- * sum + the 32 unsigned values q (values 32p .. 32p+31 of a super-block of sixteen sub-blocks of 16)
- * times their activations, each sub-block's products times its int8 scale out of scales[16].
+ * Sixteen int8 sub-block scales as int16, the even ones in the low 128-bit half and the odd ones in the
+ * high half, so that one vpshufb gives any pair (2p, 2p+1) its scales, each across its half.
  */
-INLINE __m256i scaled_pair(__m256i sum, __m256i q, const int8_t *qx, __m128i scales, int p) {
-    const __m128i pick = _mm_set_epi64x((long long) (0x0101010101010101ULL * (uint64_t) (2 * p + 1)),
-                                        (long long) (0x0101010101010101ULL * (uint64_t) (2 * p)));
-    return madd_acc(sum, _mm256_maddubs_epi16(q, load32(qx + 32 * p)),
-                    _mm256_cvtepi8_epi16(_mm_shuffle_epi8(scales, pick)));
+INLINE __m256i spread_scales(__m128i scales) {
+    const __m128i evens_then_odds = _mm_setr_epi8(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+    return _mm256_cvtepi8_epi16(_mm_shuffle_epi8(scales, evens_then_odds));
+}
+
+/*
+ * sum + the 32 unsigned values q (values 32p .. 32p+31 of a super-block of sixteen sub-blocks of 16)
+ * times their activations, each sub-block's products times its scale out of spread (spread_scales).
+ */
+INLINE __m256i scaled_pair(__m256i sum, __m256i q, const int8_t *qx, __m256i spread, int p) {
+    __m256i pick = _mm256_shuffle_epi8(spread, _mm256_set1_epi16((short) (0x0100 + 0x0202 * p)));
+    return madd_acc(sum, _mm256_maddubs_epi16(q, load32(qx + 32 * p)), pick);
 }
 
 /* Per sub-block of 16, its int8 scale times the sum of its int8 activations (sx's bsums): 8 int32. */
@@ -439,6 +508,7 @@ INLINE void q6_k_block(BLOCK_ARGS) {
     (void) mins;
     const __m256i low4 = _mm256_set1_epi8(0x0F), top2 = _mm256_set1_epi8(0x30);
     __m128i scales = load16(block + 192);
+    __m256i spread = spread_scales(scales);
     __m256i sum = _mm256_setzero_si256();
     for (int h = 0; h < 2; h++) {
         __m256i ql0 = load32(block + 64 * h), ql1 = load32(block + 64 * h + 32), qh = load32(block + 128 + 32 * h);
@@ -447,10 +517,10 @@ INLINE void q6_k_block(BLOCK_ARGS) {
         __m256i q2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(ql0, 4), low4), _mm256_and_si256(qh, top2));
         __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(ql1, 4), low4),
                                      _mm256_and_si256(_mm256_srli_epi16(qh, 2), top2));
-        sum = scaled_pair(sum, q0, qx, scales, 4 * h);
-        sum = scaled_pair(sum, q1, qx, scales, 4 * h + 1);
-        sum = scaled_pair(sum, q2, qx, scales, 4 * h + 2);
-        sum = scaled_pair(sum, q3, qx, scales, 4 * h + 3);
+        sum = scaled_pair(sum, q0, qx, spread, 4 * h);
+        sum = scaled_pair(sum, q1, qx, spread, 4 * h + 1);
+        sum = scaled_pair(sum, q2, qx, spread, 4 * h + 2);
+        sum = scaled_pair(sum, q3, qx, spread, 4 * h + 3);
     }
     sum = _mm256_sub_epi32(sum, _mm256_slli_epi32(scaled_bsums(scales, sx), 5));
     *acc = _mm256_fmadd_ps(_mm256_set1_ps(half_to_float(block + 208) * dx[0]), _mm256_cvtepi32_ps(sum), *acc);
@@ -479,6 +549,7 @@ INLINE __m128i q3_k_scales(const uint8_t *p) {
 INLINE void q3_k_block(BLOCK_ARGS) {
     (void) mins;
     __m128i scales = q3_k_scales(block + 96);
+    __m256i spread = spread_scales(scales);
     __m256i hmask = load32(block);
     __m256i sum = _mm256_setzero_si256();
     for (int h = 0; h < 2; h++) {
@@ -486,7 +557,7 @@ INLINE void q3_k_block(BLOCK_ARGS) {
         for (int s = 0; s < 4; s++) {
             __m256i q = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(qs, 2 * s), _mm256_set1_epi8(3)),
                                         bit_of_bytes(hmask, 4 * h + s, 2));
-            sum = scaled_pair(sum, q, qx, scales, 4 * h + s);
+            sum = scaled_pair(sum, q, qx, spread, 4 * h + s);
         }
     }
     sum = _mm256_sub_epi32(sum, _mm256_slli_epi32(scaled_bsums(scales, sx), 2));
@@ -501,11 +572,12 @@ INLINE void q2_k_block(BLOCK_ARGS) {
     __m128i packed = load16(block);
     __m128i scales = _mm_and_si128(packed, _mm_set1_epi8(0x0F));
     __m128i minimums = _mm_and_si128(_mm_srli_epi16(packed, 4), _mm_set1_epi8(0x0F));
+    __m256i spread = spread_scales(scales);
     __m256i sum = _mm256_setzero_si256();
     for (int h = 0; h < 2; h++) {
         __m256i qs = load32(block + 16 + 32 * h);
         for (int s = 0; s < 4; s++) {
-            sum = scaled_pair(sum, _mm256_and_si256(_mm256_srli_epi16(qs, 2 * s), _mm256_set1_epi8(3)), qx, scales,
+            sum = scaled_pair(sum, _mm256_and_si256(_mm256_srli_epi16(qs, 2 * s), _mm256_set1_epi8(3)), qx, spread,
                               4 * h + s);
         }
     }

@@ -56,7 +56,10 @@ public class MatVecBenchmark {
         @Param({"1", "2"})
         public int threads;
 
-        /** {@code vector}, {@code scalar} or {@code native} (the AVX2 kernels where they apply, else vector). */
+        /**
+         * {@code vector}, {@code scalar}, {@code native} (the native kernels, widest variant, where they
+         * apply, else vector) or {@code native-VARIANT} ({@code native-avx2}: that variant).
+         */
         @Param({"vector"})
         public String backend;
 
@@ -75,6 +78,7 @@ public class MatVecBenchmark {
             KernelBackend kernels = switch (backend) {
                 case "scalar" -> KernelBackends.scalar();
                 case "native" -> KernelBackends.nativeAndVector();
+                case String n when n.startsWith("native-") -> KernelBackends.nativeAndVector(n.substring(7));
                 default -> KernelBackends.vector();
             };
             kernel = kernels.kernel(ggmlType);
