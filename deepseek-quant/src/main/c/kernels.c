@@ -319,22 +319,29 @@ ROWS32(iq4_nl, 18, -1, 0, 1, iq4_nl_values)
 /*
  * IQ4_XS: fp16 d, 16 bits of scale tops, 4 bytes of scale nibbles, 8 IQ4_NL sub-blocks of 16 bytes;
  * sub-block i: x = d * (scale_i - 32) * level(q). Against Q8_0 activations (a scale per 32 values, more
- * precise than llama.cpp's Q8_K per 256: with that, a conformance case missed its top-1 bound): each
- * sub-block's integer sum times its scale, then the eight as floats times their activation scales.
+ * precise than llama.cpp's Q8_K per 256: with that, a conformance case missed its top-1 bound). The eight
+ * sub-block scales are unpacked and multiplied by d and the eight activation scales at once; each
+ * sub-block is then one byte dot product and one multiply-add with its broadcast scale.
  */
 INLINE void iq4_xs_block(BLOCK_ARGS) {
     (void) sx, (void) mins;
-    uint32_t high = load_u16(block + 2), low = load_u32(block + 4);
-    __m256 part[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
-    for (int i = 0; i < 8; i++) {
-        int scale = (int) (((low >> 4 * i) & 0xF) | ((high >> 2 * i) & 3) << 4) - 32;
-        __m256i v = iq4_levels(nibbles32(block + 8 + 16 * i));
-        __m256i x = load32(qx + 32 * i);
-        __m256i pairs = _mm256_maddubs_epi16(_mm256_sign_epi8(v, v), _mm256_sign_epi8(x, v));
-        __m256i sum = madd_acc(_mm256_setzero_si256(), pairs, _mm256_set1_epi16((short) scale));
-        part[i & 1] = _mm256_fmadd_ps(_mm256_set1_ps(dx[i]), _mm256_cvtepi32_ps(sum), part[i & 1]);
+    __m256i low = _mm256_srlv_epi32(_mm256_set1_epi32((int) load_u32(block + 4)),
+                                    _mm256_setr_epi32(0, 4, 8, 12, 16, 20, 24, 28));
+    __m256i high = _mm256_srlv_epi32(_mm256_set1_epi32((int) load_u16(block + 2)),
+                                     _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14));
+    __m256i scale = _mm256_or_si256(_mm256_and_si256(low, _mm256_set1_epi32(0xF)),
+                                    _mm256_slli_epi32(_mm256_and_si256(high, _mm256_set1_epi32(3)), 4));
+    float scales[8];
+    _mm256_storeu_ps(scales, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(half_to_float(block)), _mm256_loadu_ps(dx)),
+                                           _mm256_cvtepi32_ps(_mm256_sub_epi32(scale, _mm256_set1_epi32(32)))));
+    __m256 even = *acc, odd = _mm256_setzero_ps();
+    for (int i = 0; i < 8; i += 2) {
+        __m256 p = dot_s8_s8(iq4_levels(nibbles32(block + 8 + 16 * i)), load32(qx + 32 * i));
+        __m256 q = dot_s8_s8(iq4_levels(nibbles32(block + 24 + 16 * i)), load32(qx + 32 * i + 32));
+        even = _mm256_fmadd_ps(_mm256_broadcast_ss(scales + i), p, even);
+        odd = _mm256_fmadd_ps(_mm256_broadcast_ss(scales + i + 1), q, odd);
     }
-    *acc = _mm256_fmadd_ps(_mm256_set1_ps(half_to_float(block)), _mm256_add_ps(part[0], part[1]), *acc);
+    *acc = _mm256_add_ps(even, odd);
 }
 
 BLOCK_ROWS(iq4_xs, 136, 256, 8, 8, iq4_xs_block)
