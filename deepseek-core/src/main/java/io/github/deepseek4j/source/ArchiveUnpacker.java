@@ -1,6 +1,7 @@
 package io.github.deepseek4j.source;
 
 import io.github.deepseek4j.ModelFormatException;
+import io.github.deepseek4j.gguf.GgufParser;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -14,9 +15,12 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -27,7 +31,9 @@ import java.util.stream.Stream;
 /**
  * Unpacks the GGUF files of an archive into a directory, refusing anything unsafe: entries whose
  * names leave the archive (absolute, {@code ..}), links posing as models, two files with one name,
- * and more bytes than the configured limit. Other files (READMEs, licenses) are skipped.
+ * model files that do not start with the GGUF magic (checked on the first four bytes, so a
+ * decompression bomb of anything else stops at once), and more bytes than the limit. Other files
+ * (READMEs, licenses) are skipped.
  */
 final class ArchiveUnpacker {
 
@@ -100,14 +106,22 @@ final class ArchiveUnpacker {
         if (Files.exists(out)) {
             throw new ModelFormatException(source + ": the archive holds two files named '" + fileName + "'");
         }
+        byte[] magic = in.readNBytes(4);
+        if (magic.length < 4 || ByteBuffer.wrap(magic).order(ByteOrder.LITTLE_ENDIAN).getInt() != GgufParser.MAGIC) {
+            throw new ModelFormatException(source + ": archive entry '" + fileName + "' is not a GGUF file: it starts with "
+                    + HexFormat.ofDelimiter(" ").formatHex(magic) + ", not \"GGUF\"; nothing was unpacked");
+        }
         byte[] buffer = new byte[1 << 16];
         try (OutputStream os = Files.newOutputStream(out)) {
+            unpacked += magic.length;
+            os.write(magic);
             int n;
             while ((n = in.read(buffer)) > 0) {
                 unpacked += n;
                 if (unpacked > maxBytes) {
                     throw new ModelFormatException(source + ": unpacks to more than the limit of " + maxBytes
-                            + " bytes (see ModelCache.withMaxUnpackedBytes)");
+                            + " bytes (the smaller of ModelCache.withMaxUnpackedBytes and the cache's free disk space"
+                            + " less " + (ModelCache.DISK_SPACE_MARGIN_BYTES >> 20) + " MiB); the partial files were removed");
                 }
                 os.write(buffer, 0, n);
             }

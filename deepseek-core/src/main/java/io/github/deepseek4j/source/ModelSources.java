@@ -42,7 +42,7 @@ public final class ModelSources {
         String key = ModelCache.hash(path);
         Path dir = cache.entry(key, target -> {
             try (InputStream in = Files.newInputStream(path)) {
-                new ArchiveUnpacker(path.toString(), path.getFileName().toString(), cache.maxUnpackedBytes()).unpack(format, in, target);
+                new ArchiveUnpacker(path.toString(), path.getFileName().toString(), cache.unpackLimit()).unpack(format, in, target);
             }
         });
         return ArchiveUnpacker.modelIn(path.toString(), dir);
@@ -88,7 +88,7 @@ public final class ModelSources {
                     Files.move(copy, target.resolve(fileName));
                 } else {
                     try (InputStream archive = Files.newInputStream(copy)) {
-                        new ArchiveUnpacker("classpath:" + name, fileName, cache.maxUnpackedBytes()).unpack(format, archive, target);
+                        new ArchiveUnpacker("classpath:" + name, fileName, cache.unpackLimit()).unpack(format, archive, target);
                     }
                 }
             });
