@@ -12,6 +12,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,12 +57,18 @@ final class ArchiveUnpacker {
 
     void unpack(ArchiveFormat format, InputStream raw, Path target) throws IOException {
         InputStream in = new BufferedInputStream(raw);
-        switch (format) {
-            case GZ -> copy(ArchiveFormat.gunzippedName(archiveName), new GzipCompressorInputStream(in), target);
-            case TAR -> entries(new TarArchiveInputStream(in), target);
-            case TAR_GZ -> entries(new TarArchiveInputStream(new GzipCompressorInputStream(in)), target);
-            case TAR_XZ -> entries(new TarArchiveInputStream(new XZCompressorInputStream(in)), target);
-            case ZIP -> entries(new ZipArchiveInputStream(in), target);
+        try {
+            switch (format) {
+                case GZ -> copy(ArchiveFormat.gunzippedName(archiveName), new GzipCompressorInputStream(in), target);
+                case TAR -> entries(new TarArchiveInputStream(in), target);
+                case TAR_GZ -> entries(new TarArchiveInputStream(new GzipCompressorInputStream(in)), target);
+                case TAR_XZ -> entries(new TarArchiveInputStream(new XZCompressorInputStream(in)), target);
+                case ZIP -> entries(new ZipArchiveInputStream(in), target);
+            }
+        } catch (EOFException e) {
+            // the decompressors say only "EOFException" (often with no message) for a cut-off download
+            throw new ModelFormatException(source + ": the archive is truncated (its " + format
+                    + " data ends early); download it again", e);
         }
         modelIn(source, target);
     }
@@ -92,6 +99,10 @@ final class ArchiveUnpacker {
     }
 
     private void checkName(String name) throws ModelFormatException {
+        if (name.indexOf('\0') >= 0) {
+            throw new ModelFormatException(source + ": archive entry '" + name.replace('\0', '?')
+                    + "' has a NUL character in its name; refusing to unpack it");
+        }
         String normalized = name.replace('\\', '/');
         boolean escapes = normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*")
                 || Stream.of(normalized.split("/")).anyMatch(".."::equals);

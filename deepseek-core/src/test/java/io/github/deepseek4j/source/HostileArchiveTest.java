@@ -1,0 +1,69 @@
+package io.github.deepseek4j.source;
+
+import io.github.deepseek4j.ModelFormatException;
+import io.github.deepseek4j.gguf.GgufWriter;
+import io.github.deepseek4j.quant.GgmlType;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Issue 18, item 9 (archives): a truncated download and a NUL in an entry name are ModelFormatExceptions. */
+class HostileArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    private byte[] model() throws IOException {
+        Path file = dir.resolve("m.gguf");
+        new GgufWriter().putString("general.architecture", "llama")
+                .addTensor("t", GgmlType.F32, new long[] {4096}, GgufWriter.TensorData.ofFloats(new float[4096]))
+                .write(file);
+        return Files.readAllBytes(file);
+    }
+
+    @Test
+    void aTruncatedTarXzNamesTheArchive() throws IOException {
+        byte[] model = model();
+        Path whole = dir.resolve("whole.tar.xz");
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZCompressorOutputStream(Files.newOutputStream(whole)))) {
+            TarArchiveEntry entry = new TarArchiveEntry("m.gguf");
+            entry.setSize(model.length);
+            tar.putArchiveEntry(entry);
+            tar.write(model);
+            tar.closeArchiveEntry();
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.tar.xz"), Arrays.copyOf(bytes, bytes.length / 2));
+        ModelCache cache = ModelCache.at(dir.resolve("cache"));
+        assertThatThrownBy(() -> ModelSources.resolve(cut, cache)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("cut.tar.xz").hasMessageContaining("truncated");
+        try (Stream<Path> files = Files.list(cache.root())) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aNulInAZipEntryNameIsRefused() throws IOException {
+        Path zip = dir.resolve("nul.zip");
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(Files.newOutputStream(zip))) {
+            out.putArchiveEntry(new ZipArchiveEntry("evil\0.gguf"));
+            out.write(model());
+            out.closeArchiveEntry();
+        }
+        assertThatThrownBy(() -> ModelSources.resolve(zip, ModelCache.at(dir.resolve("cache"))))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("NUL").hasMessageContaining("nul.zip");
+    }
+}
