@@ -4,6 +4,7 @@ import io.github.deepseek4j.ModelFormatException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,6 +35,10 @@ public final class ModelSources {
         Objects.requireNonNull(path, "path");
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "model file not found");
+        }
+        if (Files.isDirectory(path)) {
+            throw new FileSystemException(path.toString(), null, "is a directory; expected a .gguf file or an archive "
+                    + ArchiveFormat.SUFFIXES);
         }
         ArchiveFormat format = ArchiveFormat.of(path.getFileName().toString());
         if (format == null) {

@@ -20,7 +20,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Issue 18, item 9 (archives): a truncated download and a NUL in an entry name are ModelFormatExceptions. */
+/**
+ * Issue 18, item 9 (sources): a truncated download and a NUL in an entry name are ModelFormatExceptions, a
+ * directory given as the model an IOException naming it.
+ */
 class HostileArchiveTest {
 
     @TempDir
@@ -53,6 +56,13 @@ class HostileArchiveTest {
         try (Stream<Path> files = Files.list(cache.root())) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void aDirectoryIsNamedNotMapped() {
+        assertThatThrownBy(() -> ModelSources.resolve(dir, ModelCache.at(dir.resolve("cache"))))
+                .isInstanceOf(java.nio.file.FileSystemException.class).hasMessageContaining(dir.toString())
+                .hasMessageContaining("is a directory").hasMessageContaining(".gguf");
     }
 
     @Test

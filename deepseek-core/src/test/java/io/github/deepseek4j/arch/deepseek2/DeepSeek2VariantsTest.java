@@ -103,6 +103,16 @@ class DeepSeek2VariantsTest {
     }
 
     @Test
+    void ropeFrequencyBaseAtMostOneIsNamed() throws Exception {
+        Path file = dir.resolve("rope.gguf");
+        try (GgufFile src = GgufFile.open(SharedData.require("conformance/models/tiny-deepseek3-f32.gguf"))) {
+            copy(src, n -> true).putFloat32("deepseek2.rope.freq_base", 0.5f).write(file);
+        }
+        assertThatThrownBy(() -> Model.load(file)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("deepseek2.rope.freq_base").hasMessageContaining("0.5");
+    }
+
+    @Test
     void unknownGatingFunctionIsNamed() throws Exception {
         Path file = dir.resolve("gating.gguf");
         try (GgufFile src = GgufFile.open(SharedData.require("conformance/models/tiny-deepseek3-f32.gguf"))) {
