@@ -1,13 +1,8 @@
 package io.github.deepseek4j.source;
 
 import io.github.deepseek4j.ModelFormatException;
-import io.github.deepseek4j.gguf.GgufWriter;
-import io.github.deepseek4j.quant.GgmlType;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,25 +24,9 @@ class HostileArchiveTest {
     @TempDir
     Path dir;
 
-    private byte[] model() throws IOException {
-        Path file = dir.resolve("m.gguf");
-        new GgufWriter().putString("general.architecture", "llama")
-                .addTensor("t", GgmlType.F32, new long[] {4096}, GgufWriter.TensorData.ofFloats(new float[4096]))
-                .write(file);
-        return Files.readAllBytes(file);
-    }
-
     @Test
     void aTruncatedTarXzNamesTheArchive() throws IOException {
-        byte[] model = model();
-        Path whole = dir.resolve("whole.tar.xz");
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZCompressorOutputStream(Files.newOutputStream(whole)))) {
-            TarArchiveEntry entry = new TarArchiveEntry("m.gguf");
-            entry.setSize(model.length);
-            tar.putArchiveEntry(entry);
-            tar.write(model);
-            tar.closeArchiveEntry();
-        }
+        Path whole = TestArchives.tarXz(dir.resolve("whole.tar.xz"), "m.gguf", TestArchives.model(4096));
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(dir.resolve("cut.tar.xz"), Arrays.copyOf(bytes, bytes.length / 2));
         ModelCache cache = ModelCache.at(dir.resolve("cache"));
@@ -70,7 +49,7 @@ class HostileArchiveTest {
         Path zip = dir.resolve("nul.zip");
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(Files.newOutputStream(zip))) {
             out.putArchiveEntry(new ZipArchiveEntry("evil\0.gguf"));
-            out.write(model());
+            out.write(TestArchives.model(4096));
             out.closeArchiveEntry();
         }
         assertThatThrownBy(() -> ModelSources.resolve(zip, ModelCache.at(dir.resolve("cache"))))

@@ -1,10 +1,5 @@
 package io.github.deepseek4j.source;
 
-import io.github.deepseek4j.gguf.GgufWriter;
-import io.github.deepseek4j.quant.GgmlType;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,20 +26,7 @@ class ModelCacheRaceTest {
 
     /** A model of about 256 KB, so that unpacking takes long enough for the racers to overlap. */
     private Path archive() throws IOException {
-        Path file = dir.resolve("m.gguf");
-        new GgufWriter().putString("general.architecture", "llama")
-                .addTensor("t", GgmlType.F32, new long[] {1 << 16}, GgufWriter.TensorData.ofFloats(new float[1 << 16]))
-                .write(file);
-        byte[] model = Files.readAllBytes(file);
-        Path archive = dir.resolve("m.tar.xz");
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZCompressorOutputStream(Files.newOutputStream(archive)))) {
-            TarArchiveEntry entry = new TarArchiveEntry("m.gguf");
-            entry.setSize(model.length);
-            tar.putArchiveEntry(entry);
-            tar.write(model);
-            tar.closeArchiveEntry();
-        }
-        return archive;
+        return TestArchives.tarXz(dir.resolve("m.tar.xz"), "m.gguf", TestArchives.model(1 << 16));
     }
 
     @Test
