@@ -69,7 +69,8 @@ public final class Model implements AutoCloseable {
     private final RowKernel cacheKernel;
     private final Tokenizer tokenizer;          // null when the file has none that can be used
     private final String tokenizerProblem;     // why there is none
-    private final ChatTemplate chatTemplate;   // null without tokenizer
+    private final ChatTemplate chatTemplate;   // null without tokenizer, or when the file's template is broken
+    private final TemplateException chatTemplateProblem; // why the file's template cannot be used, else null
     private volatile boolean closed;
 
     private Model(GgufFile file, Transformer transformer, Builder b, int contextLength) throws ModelFormatException {
@@ -88,7 +89,20 @@ public final class Model implements AutoCloseable {
         }
         this.tokenizer = loaded;
         this.tokenizerProblem = problem;
-        this.chatTemplate = loaded == null ? null : chatTemplate(file, loaded);
+        ChatTemplate template = b.chatTemplate;
+        TemplateException templateProblem = null;
+        if (template == null && loaded != null) {
+            try {
+                template = chatTemplate(file, loaded);
+            } catch (TemplateException e) {
+                // a broken template must not keep the model from loading: generate works, chat names the problem
+                templateProblem = e;
+                LOG.warn("{}: {} cannot be used, chat will fail (Model.Builder.chatTemplate sets another): {}",
+                        file.path(), CHAT_TEMPLATE, e.getMessage());
+            }
+        }
+        this.chatTemplate = template;
+        this.chatTemplateProblem = templateProblem;
         this.transformer = transformer;
         this.backend = b.backend;
         this.contextLength = contextLength;
@@ -135,18 +149,17 @@ public final class Model implements AutoCloseable {
         return new Session(this, transformer.newState(contextLength, maxBatch, cacheKernel));
     }
 
-    /** The file's own chat template, else the built-in format its vocabulary suggests, else ChatML. */
+    /**
+     * The file's own chat template, else the built-in format its vocabulary suggests, else ChatML.
+     *
+     * @throws TemplateException the file's template cannot be compiled (bad syntax, nested too deeply)
+     */
     private static ChatTemplate chatTemplate(GgufFile file, Tokenizer tokenizer) throws ModelFormatException {
         String source = file.metadata().getString(CHAT_TEMPLATE, null);
         String arch = file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE, null);
         String name = file.metadata().getString("general.name", null);
-        try {
-            return ChatTemplate.forModel(source, arch, name, tokenizer.vocabulary())
-                    .orElseGet(() -> ChatTemplate.of(BuiltinTemplate.CHATML));
-        } catch (TemplateException e) {
-            LOG.warn("{}: {} cannot be compiled, using ChatML: {}", file.path(), CHAT_TEMPLATE, e.getMessage());
-            return ChatTemplate.of(BuiltinTemplate.CHATML);
-        }
+        return ChatTemplate.forModel(source, arch, name, tokenizer.vocabulary())
+                .orElseGet(() -> ChatTemplate.of(BuiltinTemplate.CHATML));
     }
 
     /** Feeds {@code promptTokens} to a new session and generates from it (the session is closed after). */
@@ -223,12 +236,18 @@ public final class Model implements AutoCloseable {
 
     /**
      * The chat template: the file's {@code tokenizer.chat_template}, else the built-in format its vocabulary
-     * suggests (DeepSeek-V3/R1, DeepSeek-LLM/Coder, ChatML/Qwen2, Llama-3), else ChatML.
+     * suggests (DeepSeek-V3/R1, DeepSeek-LLM/Coder, ChatML/Qwen2, Llama-3), else ChatML; or the one set
+     * with {@link Builder#chatTemplate(ChatTemplate)}.
      *
      * @throws IllegalStateException when the file has no usable tokenizer
+     * @throws TemplateException     when the file's template cannot be compiled (the model still loads, with
+     *                               one warning; {@link Builder#chatTemplate(ChatTemplate)} sets one that works)
      */
     public ChatTemplate chatTemplate() {
         tokenizer();
+        if (chatTemplateProblem != null) {
+            throw chatTemplateProblem;
+        }
         return chatTemplate;
     }
 
@@ -316,16 +335,25 @@ public final class Model implements AutoCloseable {
 
     /** Configures and loads a model. Each setter documents its default and rejects bad values. */
     public static final class Builder {
+        /** The most compute threads per available processor that {@link #threads(int)} accepts. */
+        public static final int MAX_THREADS_PER_PROCESSOR = 4;
+
         private final Path path;
         private final String resource;
         private final ClassLoader resourceLoader; // null: the thread's context class loader
         private ModelCache cache;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private ChatTemplate chatTemplate;
         private int contextLength; // 0: min(trained, DEFAULT_CONTEXT_LENGTH)
         private int maxBatch = DEFAULT_MAX_BATCH;
         private KernelBackend backend = KernelBackends.preferred();
         private IntermediateObserver observer;
         private KvCacheType cacheType = KvCacheType.F32;
+
+        /** The most threads {@link #threads(int)} accepts on this machine. */
+        public static int maxThreads() {
+            return MAX_THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+        }
 
         private Builder(Path path, String resource, ClassLoader resourceLoader) {
             this.path = path;
@@ -342,10 +370,27 @@ public final class Model implements AutoCloseable {
             return this;
         }
 
-        /** Compute threads (default: all available processors). */
+        /**
+         * The chat template for {@code chat} (default: null, the file's own template, else a built-in one its
+         * vocabulary suggests), e.g. {@code ChatTemplate.of(BuiltinTemplate.DEEPSEEK_V3)} for a file whose
+         * template is missing or broken.
+         */
+        public Builder chatTemplate(ChatTemplate chatTemplate) {
+            this.chatTemplate = chatTemplate;
+            return this;
+        }
+
+        /**
+         * Compute threads (default: all available processors), at most {@link #MAX_THREADS_PER_PROCESSOR} per
+         * available processor: more only adds switching (and 10,000 threads take minutes to start and stop).
+         *
+         * @throws IllegalArgumentException below 1 or above the limit, naming it
+         */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            int limit = maxThreads();
+            if (threads < 1 || threads > limit) {
+                throw new IllegalArgumentException("threads must be in 1.." + limit + " (" + MAX_THREADS_PER_PROCESSOR
+                        + " per available processor), got " + threads);
             }
             this.threads = threads;
             return this;

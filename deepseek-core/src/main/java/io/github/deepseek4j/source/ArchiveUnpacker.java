@@ -1,6 +1,7 @@
 package io.github.deepseek4j.source;
 
 import io.github.deepseek4j.ModelFormatException;
+import io.github.deepseek4j.gguf.GgufParser;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -11,12 +12,16 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -27,7 +32,9 @@ import java.util.stream.Stream;
 /**
  * Unpacks the GGUF files of an archive into a directory, refusing anything unsafe: entries whose
  * names leave the archive (absolute, {@code ..}), links posing as models, two files with one name,
- * and more bytes than the configured limit. Other files (READMEs, licenses) are skipped.
+ * model files that do not start with the GGUF magic (checked on the first four bytes, so a
+ * decompression bomb of anything else stops at once), and more bytes than the limit. Other files
+ * (READMEs, licenses) are skipped.
  */
 final class ArchiveUnpacker {
 
@@ -50,12 +57,18 @@ final class ArchiveUnpacker {
 
     void unpack(ArchiveFormat format, InputStream raw, Path target) throws IOException {
         InputStream in = new BufferedInputStream(raw);
-        switch (format) {
-            case GZ -> copy(ArchiveFormat.gunzippedName(archiveName), new GzipCompressorInputStream(in), target);
-            case TAR -> entries(new TarArchiveInputStream(in), target);
-            case TAR_GZ -> entries(new TarArchiveInputStream(new GzipCompressorInputStream(in)), target);
-            case TAR_XZ -> entries(new TarArchiveInputStream(new XZCompressorInputStream(in)), target);
-            case ZIP -> entries(new ZipArchiveInputStream(in), target);
+        try {
+            switch (format) {
+                case GZ -> copy(ArchiveFormat.gunzippedName(archiveName), new GzipCompressorInputStream(in), target);
+                case TAR -> entries(new TarArchiveInputStream(in), target);
+                case TAR_GZ -> entries(new TarArchiveInputStream(new GzipCompressorInputStream(in)), target);
+                case TAR_XZ -> entries(new TarArchiveInputStream(new XZCompressorInputStream(in)), target);
+                case ZIP -> entries(new ZipArchiveInputStream(in), target);
+            }
+        } catch (EOFException e) {
+            // the decompressors say only "EOFException" (often with no message) for a cut-off download
+            throw new ModelFormatException(source + ": the archive is truncated (its " + format
+                    + " data ends early); download it again", e);
         }
         modelIn(source, target);
     }
@@ -86,6 +99,10 @@ final class ArchiveUnpacker {
     }
 
     private void checkName(String name) throws ModelFormatException {
+        if (name.indexOf('\0') >= 0) {
+            throw new ModelFormatException(source + ": archive entry '" + name.replace('\0', '?')
+                    + "' has a NUL character in its name; refusing to unpack it");
+        }
         String normalized = name.replace('\\', '/');
         boolean escapes = normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*")
                 || Stream.of(normalized.split("/")).anyMatch(".."::equals);
@@ -100,14 +117,22 @@ final class ArchiveUnpacker {
         if (Files.exists(out)) {
             throw new ModelFormatException(source + ": the archive holds two files named '" + fileName + "'");
         }
+        byte[] magic = in.readNBytes(4);
+        if (magic.length < 4 || ByteBuffer.wrap(magic).order(ByteOrder.LITTLE_ENDIAN).getInt() != GgufParser.MAGIC) {
+            throw new ModelFormatException(source + ": archive entry '" + fileName + "' is not a GGUF file: it starts with "
+                    + HexFormat.ofDelimiter(" ").formatHex(magic) + ", not \"GGUF\"; nothing was unpacked");
+        }
         byte[] buffer = new byte[1 << 16];
         try (OutputStream os = Files.newOutputStream(out)) {
+            unpacked += magic.length;
+            os.write(magic);
             int n;
             while ((n = in.read(buffer)) > 0) {
                 unpacked += n;
                 if (unpacked > maxBytes) {
                     throw new ModelFormatException(source + ": unpacks to more than the limit of " + maxBytes
-                            + " bytes (see ModelCache.withMaxUnpackedBytes)");
+                            + " bytes (the smaller of ModelCache.withMaxUnpackedBytes and the cache's free disk space"
+                            + " less " + (ModelCache.DISK_SPACE_MARGIN_BYTES >> 20) + " MiB); the partial files were removed");
                 }
                 os.write(buffer, 0, n);
             }

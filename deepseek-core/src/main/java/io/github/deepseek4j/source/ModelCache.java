@@ -3,8 +3,7 @@ package io.github.deepseek4j.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,15 +18,24 @@ import java.util.stream.Stream;
 /**
  * A directory where packed models (archives, classpath resources) are unpacked once, keyed by the
  * SHA-256 of their content. Every entry is built in a temporary folder and renamed into place, so
- * an interrupted extraction never leaves a half model that a later run would load.
+ * an interrupted extraction never leaves a half model that a later run would load. Threads and
+ * processes resolving the same content at once may each unpack it; the first rename wins and the
+ * others use its entry.
  */
 public final class ModelCache {
 
     /** Environment variable that overrides the default cache directory. */
     public static final String ENV_CACHE_DIR = "DEEPSEEK4J_CACHE";
 
-    /** Default limit on the bytes unpacked from one archive: 2 TiB, above the largest published models. */
+    /**
+     * Default limit on the bytes unpacked from one archive: 2 TiB, above the largest published models. Whatever
+     * the limit, unpacking also stops before the cache's disk has less than {@link #DISK_SPACE_MARGIN_BYTES}
+     * free (see {@link #unpackLimit()}).
+     */
     public static final long DEFAULT_MAX_UNPACKED_BYTES = 2L << 40;
+
+    /** Disk space an unpack always leaves free on the cache's file system: 1 GiB. */
+    public static final long DISK_SPACE_MARGIN_BYTES = 1L << 30;
 
     private final Path root;
     private final long maxUnpackedBytes;
@@ -52,6 +60,17 @@ public final class ModelCache {
 
     public long maxUnpackedBytes() {
         return maxUnpackedBytes;
+    }
+
+    /**
+     * The bytes one archive may unpack to now: {@link #maxUnpackedBytes()}, capped at the usable space of the
+     * cache's file system less {@link #DISK_SPACE_MARGIN_BYTES}, so a decompression bomb stops with a clear error
+     * (and its partial files removed) instead of filling the disk. Creates the cache directory.
+     */
+    public long unpackLimit() throws IOException {
+        Files.createDirectories(root);
+        long usable = Files.getFileStore(root).getUsableSpace();
+        return Math.max(0, Math.min(maxUnpackedBytes, usable - DISK_SPACE_MARGIN_BYTES));
     }
 
     /**
@@ -93,10 +112,15 @@ public final class ModelCache {
             filler.fill(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-                // Another process unpacked the same content first; its copy is as good as ours.
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("cache directory " + root + " does not support atomic renames", e);
+            } catch (FileSystemException raced) {
+                // Another thread or process renamed its copy of the same content into place first (Linux says
+                // "Directory not empty" as a plain FileSystemException); an entry appears only complete, so it
+                // is as good as ours. Anything else is a real failure.
+                if (!Files.isDirectory(target)) {
+                    throw raced;
+                }
             }
             return target;
         } finally {

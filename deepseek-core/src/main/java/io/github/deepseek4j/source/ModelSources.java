@@ -4,6 +4,7 @@ import io.github.deepseek4j.ModelFormatException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,6 +36,10 @@ public final class ModelSources {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "model file not found");
         }
+        if (Files.isDirectory(path)) {
+            throw new FileSystemException(path.toString(), null, "is a directory; expected a .gguf file or an archive "
+                    + ArchiveFormat.SUFFIXES);
+        }
         ArchiveFormat format = ArchiveFormat.of(path.getFileName().toString());
         if (format == null) {
             return path;
@@ -42,7 +47,7 @@ public final class ModelSources {
         String key = ModelCache.hash(path);
         Path dir = cache.entry(key, target -> {
             try (InputStream in = Files.newInputStream(path)) {
-                new ArchiveUnpacker(path.toString(), path.getFileName().toString(), cache.maxUnpackedBytes()).unpack(format, in, target);
+                new ArchiveUnpacker(path.toString(), path.getFileName().toString(), cache.unpackLimit()).unpack(format, in, target);
             }
         });
         return ArchiveUnpacker.modelIn(path.toString(), dir);
@@ -88,7 +93,7 @@ public final class ModelSources {
                     Files.move(copy, target.resolve(fileName));
                 } else {
                     try (InputStream archive = Files.newInputStream(copy)) {
-                        new ArchiveUnpacker("classpath:" + name, fileName, cache.maxUnpackedBytes()).unpack(format, archive, target);
+                        new ArchiveUnpacker("classpath:" + name, fileName, cache.unpackLimit()).unpack(format, archive, target);
                     }
                 }
             });

@@ -21,12 +21,20 @@ public record MixtureOfExperts(Linear router, float[] selectionBias, MoeRouting 
         return shared == null ? w : Math.max(w, shared.width());
     }
 
-    /** {@code out[t] = MoE(x[t])} for {@code tokens} rows of {@code embedding} values; {@code out} must not be {@code x}. */
-    public void apply(float[] x, int tokens, float[] out, MoeScratch s, RowParallel parallel) {
+    /**
+     * {@code out[t] = MoE(x[t])} for {@code tokens} rows of {@code embedding} values; {@code out} must not be {@code x}.
+     *
+     * @param layer the block's index, for the error message
+     * @throws IllegalStateException naming the layer, expert and token when a router score is NaN or infinite
+     *                               (corrupted {@code ffn_gate_inp} or {@code exp_probs_b} weights, or activations
+     *                               that overflowed): no expert can be chosen from such scores
+     */
+    public void apply(int layer, float[] x, int tokens, float[] out, MoeScratch s, RowParallel parallel) {
         int embedding = router.inputs();
         int used = routing.used();
         // ffn_moe_logits [tokens, experts]; chosen ids and weights [tokens, used]
         router.apply(x, tokens, s.logits, parallel);
+        checkFinite(layer, s.logits, tokens);
         for (int t = 0; t < tokens; t++) {
             routing.route(s.logits, t * routing.expertCount(), selectionBias, s.chosen, s.weights, t * used,
                     s.probs, s.scores);
@@ -57,6 +65,20 @@ public record MixtureOfExperts(Linear router, float[] selectionBias, MoeRouting 
         if (shared != null) {
             shared.apply(x, tokens, s.gate, s.up, s.expertOut, parallel);
             Residual.add(out, s.expertOut, tokens * embedding);
+        }
+    }
+
+    private void checkFinite(int layer, float[] logits, int tokens) {
+        int count = routing.expertCount();
+        for (int i = 0; i < tokens * count; i++) {
+            float bias = selectionBias == null ? 0 : selectionBias[i % count];
+            if (!Float.isFinite(logits[i]) || !Float.isFinite(bias)) {
+                String what = Float.isFinite(logits[i]) ? "selection bias (exp_probs_b) " + bias
+                        : "router score (ffn_gate_inp) " + logits[i];
+                throw new IllegalStateException("layer " + layer + ": " + what + " of expert " + i % count
+                        + " for token " + i / count + " is not a finite number; the model's weights or its"
+                        + " activations are corrupted, so no expert can be chosen");
+            }
         }
     }
 }

@@ -58,6 +58,9 @@ public record DeepSeek2HyperParameters(String architecture, int embedding, int l
                     "more than " + md.key(ROPE_DIMENSION_COUNT) + " = " + ropeDims);
         }
         double base = md.number(ROPE_FREQ_BASE, DEFAULT_ROPE_FREQ_BASE);
+        if (!(base > 1)) {
+            throw md.invalid(ROPE_FREQ_BASE, base, "a number > 1");
+        }
         Rope rope;
         double mscale = 1;
         String scaling = md.string(ROPE_SCALING_TYPE, "none");

@@ -129,7 +129,7 @@ public final class DeepSeek2Transformer implements Transformer {
             if (layer.dense() != null) {
                 layer.dense().apply(s.xb, n, s.gate, s.up, s.ffnOut, parallel);
             } else {
-                layer.moe().apply(s.xb, n, s.ffnOut, s.moe, parallel);
+                layer.moe().apply(l, s.xb, n, s.ffnOut, s.moe, parallel);
             }
             observe(observer, l, "ffn_out", s.ffnOut, n, e);
             Residual.add(s.x, s.ffnOut, n * e);

@@ -103,12 +103,23 @@ class DeepSeek2VariantsTest {
     }
 
     @Test
+    void ropeFrequencyBaseAtMostOneIsNamed() throws Exception {
+        badMetadataIsNamed(w -> w.putFloat32("deepseek2.rope.freq_base", 0.5f), "deepseek2.rope.freq_base", "0.5");
+    }
+
+    @Test
     void unknownGatingFunctionIsNamed() throws Exception {
-        Path file = dir.resolve("gating.gguf");
+        badMetadataIsNamed(w -> w.putUint32("deepseek2.expert_gating_func", 7), "deepseek2.expert_gating_func", "7");
+    }
+
+    /** The tiny DeepSeek-V3 model with {@code change} applied fails to load with a ModelFormatException naming {@code key}. */
+    private void badMetadataIsNamed(java.util.function.UnaryOperator<GgufWriter> change, String key, String value)
+            throws Exception {
+        Path file = dir.resolve("bad.gguf");
         try (GgufFile src = GgufFile.open(SharedData.require("conformance/models/tiny-deepseek3-f32.gguf"))) {
-            copy(src, n -> true).putUint32("deepseek2.expert_gating_func", 7).write(file);
+            change.apply(copy(src, n -> true)).write(file);
         }
         assertThatThrownBy(() -> Model.load(file)).isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("deepseek2.expert_gating_func").hasMessageContaining("7");
+                .hasMessageContaining(key).hasMessageContaining(value);
     }
 }

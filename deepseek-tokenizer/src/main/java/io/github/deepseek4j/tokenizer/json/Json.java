@@ -11,11 +11,17 @@ import java.util.Map;
  *
  * <p>Values map to Java as: object {@code Map<String,Object>} (insertion ordered), array
  * {@code List<Object>}, string {@code String}, number {@code Long} when integral and in range, else
- * {@code Double}, {@code Boolean}, and {@code null}.
+ * {@code Double}, {@code Boolean}, and {@code null}. Input is bounded: nesting at most 512 deep,
+ * numbers at most 1,000 characters long.
  */
 public final class Json {
 
     private static final int MAX_DEPTH = 512;
+    /**
+     * The longest number accepted, as Jackson's default: a double needs at most 24 characters and
+     * conversion takes time quadratic in the digits, so a hostile file could stall the reader.
+     */
+    static final int MAX_NUMBER_LENGTH = 1000;
 
     private final String text;
     private int pos;
@@ -214,6 +220,10 @@ public final class Json {
     private Object number() {
         int start = pos;
         while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+            if (pos - start >= MAX_NUMBER_LENGTH) {
+                pos = start;
+                throw error("number longer than " + MAX_NUMBER_LENGTH + " characters");
+            }
             pos++;
         }
         String s = text.substring(start, pos);

@@ -17,9 +17,14 @@ import java.util.Objects;
  * string and dict methods, and jinja2's common filters and tests. Anything else is a
  * {@link TemplateSyntaxException} at compile time. Instances are immutable and thread-safe.
  *
- * <p>Templates come from model files, so rendering is bounded: strings, lists and the output stay
- * under 16M characters, loops under 1M iterations in all, {@code range} under 100,000 items, macro
- * calls under 64 deep; going past a limit is a {@link TemplateRuntimeException}.
+ * <p>Templates come from model files, so parsing and rendering are bounded whatever the template does:
+ * templates nest (statements, expressions and operator chains together) at most 200 deep, else a
+ * {@link TemplateSyntaxException}; one rendering evaluates at most 5M statements and expressions,
+ * builds at most 32M characters of strings and lists in all (a list item counting as 4), takes at
+ * most 5 s, nests at most 1,000 deep (macro calls at most 64); a string, list or the output stays
+ * under 4M characters, loops run under 1M iterations in all, {@code range} under 100,000 items.
+ * Going past a limit is a {@link TemplateRuntimeException} naming it, within seconds and with the
+ * memory bounded.
  */
 public final class JinjaTemplate {
 
@@ -34,7 +39,12 @@ public final class JinjaTemplate {
     /** Parses {@code source}; throws {@link TemplateSyntaxException} naming the line at fault. */
     public static JinjaTemplate compile(String source) {
         Objects.requireNonNull(source, "source");
-        return new JinjaTemplate(source, Parser.parse(source));
+        try {
+            return new JinjaTemplate(source, Parser.parse(source));
+        } catch (StackOverflowError e) {
+            // the nesting limit keeps the parser far from the default stack; this covers threads with tiny stacks
+            throw new TemplateSyntaxException("template nested too deeply for the thread's stack", 0);
+        }
     }
 
     public String source() {
@@ -57,6 +67,11 @@ public final class JinjaTemplate {
         Globals.install(globals, clock);
         Scope top = new Scope(globals);
         variables.forEach((name, value) -> top.set(name, Values.fromJava(value)));
-        return new Renderer().render(nodes, top);
+        try {
+            return new Renderer().render(nodes, top);
+        } catch (StackOverflowError e) {
+            // values nested deeper than any limit on syntax (a list wrapped in itself in a loop) reach here
+            throw new TemplateRuntimeException("RecursionError: template values nested too deeply for the thread's stack");
+        }
     }
 }

@@ -14,8 +14,11 @@ import static io.github.deepseek4j.tokenizer.chat.jinja.Values.typeName;
 /** Python's arithmetic and ordering operators on template values. */
 final class Operators {
 
-    /** The longest string or list an operation may build, so a hostile template cannot exhaust memory. */
-    static final int MAX_LENGTH = 1 << 24;
+    /**
+     * The longest string or list an operation may build, so a hostile template cannot exhaust memory:
+     * 4M characters, several times the longest prompt any DeepSeek context holds.
+     */
+    static final int MAX_LENGTH = 1 << 22;
 
     private Operators() {
     }
@@ -110,12 +113,25 @@ final class Operators {
         return b;
     }
 
-    private static long power(long base, long exponent) {
+    /**
+     * {@code base ** exponent} for {@code exponent >= 0} by squaring: at most 63 squarings, so any
+     * exponent is instant; a result outside the long range is an {@link ArithmeticException}.
+     */
+    static long power(long base, long exponent) {
+        if (base == 0 || base == 1) {
+            return exponent == 0 ? 1 : base;
+        }
+        if (base == -1) {
+            return (exponent & 1) == 0 ? 1 : -1;
+        }
         long result = 1;
-        for (long i = 0; i < exponent; i++) {
-            result = Math.multiplyExact(result, base);
-            if (result == 0 || result == 1 && base == 1) {
-                return result;
+        long factor = base;
+        for (long e = exponent; e > 0; e >>>= 1) {
+            if ((e & 1) != 0) {
+                result = Math.multiplyExact(result, factor);
+            }
+            if (e > 1) {
+                factor = Math.multiplyExact(factor, factor);
             }
         }
         return result;
@@ -140,16 +156,20 @@ final class Operators {
     private static Object repeat(Object sequence, long times) {
         long n = Math.max(0, times);
         if (sequence instanceof String s) {
-            checkLength(s.length() * n);
+            checkLength(repeatedLength(s.length(), n));
             return s.repeat((int) n);
         }
         List<?> list = (List<?>) sequence;
-        checkLength(list.size() * n);
-        List<Object> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>((int) checkLength(repeatedLength(list.size(), n)));
         for (long i = 0; i < n; i++) {
             out.addAll(list);
         }
         return out;
+    }
+
+    /** {@code length * times}, or {@link Long#MAX_VALUE} where the product overflows (beyond every limit anyway). */
+    private static long repeatedLength(long length, long times) {
+        return length == 0 || times <= Long.MAX_VALUE / length ? length * times : Long.MAX_VALUE;
     }
 
     static Object negate(Object v) {
@@ -168,10 +188,11 @@ final class Operators {
         return a + b;
     }
 
-    /** Fails when an operation would build a string or list longer than {@link #MAX_LENGTH}. */
-    static void checkLength(long length) {
-        if (length > MAX_LENGTH) {
+    /** Fails when an operation would build a string or list longer than {@link #MAX_LENGTH}; returns {@code length}. */
+    static long checkLength(long length) {
+        if (length > MAX_LENGTH || length < 0) {
             throw new TemplateRuntimeException("MemoryError: result longer than " + MAX_LENGTH);
         }
+        return length;
     }
 }

@@ -10,7 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Recursive-descent parser from tokens to the AST, with jinja2's operator precedence. */
+/**
+ * Recursive-descent parser from tokens to the AST, with jinja2's operator precedence.
+ *
+ * <p>One depth, {@link #MAX_NESTING}, bounds every way a template nests: block statements, brackets,
+ * unary operators, {@code a if b else c} chains, and each link of an operator, filter, test, attribute
+ * or call chain (the renderer recurses on the tree those build). So neither parsing nor rendering can
+ * run out of stack, and a template nested deeper is a {@link TemplateSyntaxException}.
+ */
 final class Parser {
 
     private static final int MAX_NESTING = 200;
@@ -70,6 +77,15 @@ final class Parser {
     }
 
     private void statement(List<Node> out) {
+        enter();
+        try {
+            blockStatement(out);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void blockStatement(List<Node> out) {
         Token keyword = expect(Kind.NAME);
         int line = keyword.line();
         switch (keyword.text()) {
@@ -249,35 +265,44 @@ final class Parser {
     }
 
     private Expr conditional() {
+        int mark = depth;
         Expr expr = or();
         while (peek().isName("if")) {
             pos++;
+            enter();
             Expr test = or();
             Expr otherwise = null;
             if (peek().isName("else")) {
                 pos++;
-                otherwise = conditional();
+                otherwise = conditional(); // one level deeper: this link entered above
             }
             expr = new Expr.Conditional(test, expr, otherwise);
         }
+        depth = mark;
         return expr;
     }
 
     private Expr or() {
+        int mark = depth;
         Expr left = and();
         while (peek().isName("or")) {
+            enter();
             pos++;
             left = new Expr.Or(left, and());
         }
+        depth = mark;
         return left;
     }
 
     private Expr and() {
+        int mark = depth;
         Expr left = not();
         while (peek().isName("and")) {
+            enter();
             pos++;
             left = new Expr.And(left, not());
         }
+        depth = mark;
         return left;
     }
 
@@ -318,38 +343,50 @@ final class Parser {
     }
 
     private Expr math1() {
+        int mark = depth;
         Expr left = concat();
         while (peek().isOperator("+") || peek().isOperator("-")) {
+            enter();
             String op = tokens.get(pos++).text();
             left = new Expr.Binary(op, left, concat());
         }
+        depth = mark;
         return left;
     }
 
     private Expr concat() {
+        int mark = depth;
         Expr left = math2();
         while (peek().isOperator("~")) {
+            enter();
             pos++;
             left = new Expr.Binary("~", left, math2());
         }
+        depth = mark;
         return left;
     }
 
     private Expr math2() {
+        int mark = depth;
         Expr left = power();
         while (peek().isOperator("*") || peek().isOperator("/") || peek().isOperator("//") || peek().isOperator("%")) {
+            enter();
             String op = tokens.get(pos++).text();
             left = new Expr.Binary(op, left, power());
         }
+        depth = mark;
         return left;
     }
 
     private Expr power() {
+        int mark = depth;
         Expr left = unary(true);
         while (peek().isOperator("**")) {
+            enter();
             pos++;
             left = new Expr.Binary("**", left, unary(true));
         }
+        depth = mark;
         return left;
     }
 
@@ -471,8 +508,12 @@ final class Parser {
     }
 
     private Expr postfix(Expr node) {
+        int mark = depth;
         while (true) {
             Token t = peek();
+            if (t.isOperator(".") || t.isOperator("[") || t.isOperator("(")) {
+                enter();
+            }
             if (t.isOperator(".")) {
                 pos++;
                 Token attr = tokens.get(pos++);
@@ -491,6 +532,7 @@ final class Parser {
                 pos++;
                 node = new Expr.Call(node, callArgs());
             } else {
+                depth = mark;
                 return node;
             }
         }
@@ -536,8 +578,12 @@ final class Parser {
     }
 
     private Expr filtersAndTests(Expr node) {
+        int mark = depth;
         while (true) {
             Token t = peek();
+            if (t.isOperator("|") || t.isName("is") || t.isOperator("(")) {
+                enter();
+            }
             if (t.isOperator("|")) {
                 pos++;
                 String name = dottedName();
@@ -557,6 +603,7 @@ final class Parser {
                 pos++;
                 node = new Expr.Call(node, callArgs());
             } else {
+                depth = mark;
                 return node;
             }
         }
@@ -617,7 +664,8 @@ final class Parser {
 
     private void enter() {
         if (++depth > MAX_NESTING) {
-            throw new TemplateSyntaxException("expression nested deeper than " + MAX_NESTING, peek().line());
+            throw new TemplateSyntaxException("expression nested deeper than " + MAX_NESTING
+                    + " (statements, brackets and operator chains together)", peek().line());
         }
     }
 

@@ -57,6 +57,7 @@ final class PercentFormat {
             String text = convert(conversion, args.get(next++), precision);
             String pad = " ".repeat(Math.max(0, width - Text.length(text)));
             out.append(left ? text + pad : pad + text);
+            Operators.checkLength(out.length());
         }
         if (next < args.size()) {
             throw new TemplateRuntimeException("TypeError: not all arguments converted during string formatting");

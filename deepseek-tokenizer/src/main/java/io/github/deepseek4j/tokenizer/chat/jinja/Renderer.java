@@ -2,25 +2,52 @@ package io.github.deepseek4j.tokenizer.chat.jinja;
 
 import io.github.deepseek4j.tokenizer.chat.jinja.Node.Target;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Executes a parsed template: statements write to a buffer, expressions evaluate to values. */
+/**
+ * Executes a parsed template: statements write to a buffer, expressions evaluate to values.
+ *
+ * <p>One rendering runs on a budget, so that a template from a model file cannot hang or exhaust the
+ * JVM whatever it does: {@link #MAX_STEPS} statements and expressions evaluated, {@link #MAX_ALLOCATED}
+ * characters of strings and lists built (all values together, including the output), {@link #MAX_TIME}
+ * of wall-clock time, and {@link #MAX_DEPTH} nested statements, expressions and macro calls (one
+ * limit for every recursive construct). Going past any of them is a {@link TemplateRuntimeException}.
+ */
 final class Renderer {
 
     private static final int MAX_CALL_DEPTH = 64;
+    /** Nested statements, expressions and macro calls at any moment of a rendering. */
+    static final int MAX_DEPTH = 1_000;
     /** Loop iterations one rendering may run (all loops together): a hostile template must not hang the caller. */
     static final long MAX_ITERATIONS = 1_000_000;
+    /** Statements and expressions one rendering may evaluate (all of them, macro bodies included). */
+    static final long MAX_STEPS = 5_000_000;
+    /**
+     * Characters of strings and lists one rendering may build in all (a list item counts as
+     * {@link #LIST_ITEM_CHARACTERS}): bounds the memory a template can hold, and the work of
+     * quadratic builds such as {@code ns.s = ns.s ~ x} in a loop.
+     */
+    static final long MAX_ALLOCATED = 1L << 25;
+    /** What one list or dict item costs against {@link #MAX_ALLOCATED}: a reference and its share of the array. */
+    static final int LIST_ITEM_CHARACTERS = 4;
+    /** Wall-clock time one rendering may take. */
+    static final Duration MAX_TIME = Duration.ofSeconds(5);
     /** The longest output (and captured block) one rendering may produce: a prompt, far beyond any context. */
     static final int MAX_OUTPUT = Operators.MAX_LENGTH;
 
     /** How a statement list ended: normally, or by {@code break} / {@code continue}. */
     private enum Flow { NORMAL, BREAK, CONTINUE }
 
+    private final long deadline = System.nanoTime() + MAX_TIME.toNanos();
     private int callDepth;
+    private int depth;
     private long iterations;
+    private long steps;
+    private long allocated;
 
     String render(List<Node> template, Scope scope) {
         StringBuilder out = new StringBuilder();
@@ -46,6 +73,15 @@ final class Renderer {
     }
 
     private Flow run(Node node, Scope scope, StringBuilder out) {
+        enter();
+        try {
+            return execute(node, scope, out);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Flow execute(Node node, Scope scope, StringBuilder out) {
         switch (node) {
             case Node.Text t -> write(out, t.text());
             case Node.Output o -> write(out, Values.str(eval(o.expr(), scope)));
@@ -77,11 +113,55 @@ final class Renderer {
         return Flow.NORMAL;
     }
 
-    private static void write(StringBuilder out, String text) {
+    private void write(StringBuilder out, String text) {
         if ((long) out.length() + text.length() > MAX_OUTPUT) {
             throw new TemplateRuntimeException("MemoryError: template output longer than " + MAX_OUTPUT + " characters");
         }
+        charge(text.length());
         out.append(text);
+    }
+
+    /** Counts one step and one level of nesting; fails past {@link #MAX_STEPS}, {@link #MAX_DEPTH} or {@link #MAX_TIME}. */
+    private void enter() {
+        if (++steps > MAX_STEPS) {
+            throw new TemplateRuntimeException("template evaluated more than " + MAX_STEPS + " statements and expressions");
+        }
+        if ((steps & 15) == 0) {
+            checkDeadline();
+        }
+        if (++depth > MAX_DEPTH) {
+            throw new TemplateRuntimeException("RecursionError: statements, expressions and macro calls nested deeper than "
+                    + MAX_DEPTH);
+        }
+    }
+
+    /** Counts {@code characters} more against {@link #MAX_ALLOCATED}. */
+    private void charge(long characters) {
+        allocated += characters;
+        if (allocated > MAX_ALLOCATED) {
+            throw new TemplateRuntimeException("MemoryError: template built more than " + MAX_ALLOCATED
+                    + " characters of strings and lists");
+        }
+        checkDeadline();
+    }
+
+    private void checkDeadline() {
+        if (System.nanoTime() - deadline > 0) {
+            throw new TemplateRuntimeException("TimeoutError: template rendering took longer than " + MAX_TIME.toSeconds() + " s");
+        }
+    }
+
+    /** Charges what an operation built: a new string, list or dict. */
+    private Object built(Object value) {
+        switch (value) {
+            case String s -> charge(s.length());
+            case List<?> l -> charge((long) LIST_ITEM_CHARACTERS * l.size());
+            case Map<?, ?> m -> charge((long) LIST_ITEM_CHARACTERS * m.size());
+            case null, default -> {
+                // numbers, booleans, callables: constant size
+            }
+        }
+        return value;
     }
 
     private static int line(Node node) {
@@ -187,6 +267,25 @@ final class Renderer {
     }
 
     Object eval(Expr expr, Scope scope) {
+        enter();
+        try {
+            Object value = evaluate(expr, scope);
+            return switch (expr) {
+                case Expr.Binary b -> built(value);
+                case Expr.Filter f -> built(value);
+                case Expr.Call c -> built(value);
+                case Expr.ListLiteral l -> built(value);
+                case Expr.TupleLiteral t -> built(value);
+                case Expr.DictLiteral d -> built(value);
+                case Expr.Item i when i.key() instanceof Expr.Slice -> built(value);
+                default -> value; // a value looked up or passed through, built (and charged) before
+            };
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object evaluate(Expr expr, Scope scope) {
         return switch (expr) {
             case Expr.Literal l -> l.value();
             case Expr.Name n -> scope.lookup(n.name());

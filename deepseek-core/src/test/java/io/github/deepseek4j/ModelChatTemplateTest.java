@@ -1,0 +1,72 @@
+package io.github.deepseek4j;
+
+import io.github.deepseek4j.arch.SyntheticDenseModel;
+import io.github.deepseek4j.gguf.GgufArray;
+import io.github.deepseek4j.gguf.GgufTokenizers;
+import io.github.deepseek4j.gguf.GgufWriter;
+import io.github.deepseek4j.tokenizer.chat.BuiltinTemplate;
+import io.github.deepseek4j.tokenizer.chat.ChatMessage;
+import io.github.deepseek4j.tokenizer.chat.ChatTemplate;
+import io.github.deepseek4j.tokenizer.chat.jinja.TemplateSyntaxException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Issue 18, item 2: a broken chat template in the file does not keep the model from loading. */
+class ModelChatTemplateTest {
+
+    @TempDir
+    Path dir;
+
+    private final SyntheticDenseModel llama = new SyntheticDenseModel("llama", 8, false, false, true, 3);
+
+    /** The synthetic model with a SentencePiece vocabulary of its 40 tokens and {@code template}. */
+    private Path withTemplate(String template) throws IOException {
+        int n = llama.vocabulary;
+        GgufWriter w = llama.writer()
+                .putString(GgufTokenizers.MODEL, "llama")
+                .putArray(GgufTokenizers.TOKENS, GgufArray.ofStrings(IntStream.range(0, n)
+                        .mapToObj(i -> i == 0 ? "<unk>" : i == 1 ? "<s>" : i == 2 ? "</s>" : "▁t" + i).toArray(String[]::new)))
+                .putArray(GgufTokenizers.TOKEN_TYPE, GgufArray.ofInts(IntStream.range(0, n).map(i -> i < 3 ? 3 : 1).toArray()))
+                .putArray(GgufTokenizers.SCORES, GgufArray.ofFloats(new float[n]))
+                .putUint32("tokenizer.ggml.unknown_token_id", 0)
+                .putUint32("tokenizer.ggml.bos_token_id", 1)
+                .putUint32("tokenizer.ggml.eos_token_id", 2)
+                .putString(Model.CHAT_TEMPLATE, template);
+        Path file = dir.resolve("model.gguf");
+        w.write(file);
+        return file;
+    }
+
+    @Test
+    void aTemplateNestedTooDeeplyLoadsAndChatNamesTheProblem() throws Exception {
+        Path file = withTemplate("{% if true %}".repeat(10_000) + "x" + "{% endif %}".repeat(10_000));
+        try (Model model = Model.builder(file).threads(1).build()) {
+            assertThat(model.generate(model.tokenizer().encode("t3"), GenerationOptions.builder().maxTokens(2).build())
+                    .tokens()).isNotEmpty();
+            assertThatThrownBy(model::chatTemplate).isInstanceOf(TemplateSyntaxException.class)
+                    .hasMessageContaining("nested deeper");
+            assertThatThrownBy(() -> model.chat(List.of(ChatMessage.user("hi")), GenerationOptions.builder().maxTokens(1).build(),
+                    d -> { })).isInstanceOf(TemplateSyntaxException.class).hasMessageContaining("nested deeper");
+        }
+    }
+
+    @Test
+    void aBrokenTemplateCanBeReplacedByABuiltInOne() throws Exception {
+        Path file = withTemplate("{% for %}");
+        ChatTemplate chatml = ChatTemplate.of(BuiltinTemplate.CHATML);
+        try (Model model = Model.builder(file).threads(1).chatTemplate(chatml).build()) {
+            assertThat(model.chatTemplate()).isSameAs(chatml);
+        }
+        try (Model model = Model.builder(file).threads(1).build()) {
+            assertThatThrownBy(model::chatTemplate).isInstanceOf(TemplateSyntaxException.class);
+        }
+    }
+}
