@@ -56,6 +56,11 @@ public abstract class ForwardingRowKernel implements RowKernel {
     }
 
     @Override
+    public int batchRows() {
+        return delegate.batchRows();
+    }
+
+    @Override
     public void dotRowsBatch(MemorySegment data, long byteOffset, int rows, PreparedBatch batch, float[] out,
                              int outOffset, int outStride) {
         delegate.dotRowsBatch(data, byteOffset, rows, batch, out, outOffset, outStride);

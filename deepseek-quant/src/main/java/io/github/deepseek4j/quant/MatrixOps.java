@@ -26,7 +26,8 @@ public final class MatrixOps {
 
     /**
      * {@code y[t*rows + r] = dot(row r, x[t*cols ..])} for {@code tokens} activation vectors stored one
-     * after another (prefill): each parallel chunk of rows is one {@link RowKernel#dotRowsBatch} call, which
+     * after another (prefill): each parallel chunk of rows (of at least {@link RowKernel#batchRows} rows) is
+     * one {@link RowKernel#dotRowsBatch} call, which
      * reads its weights once for every token (the default: {@value RowKernel#BATCH_ROW_TILE} rows at a time
      * while they are in cache; a matrix-product kernel: all at once).
      */
@@ -34,7 +35,11 @@ public final class MatrixOps {
                               float[] x, int tokens, float[] y, RowParallel parallel) {
         long rowBytes = kernel.type().byteSize(cols);
         PreparedBatch batch = kernel.prepareBatch(x, 0, cols, tokens);
-        parallel.forRange(rows, (from, to) ->
-                kernel.dotRowsBatch(w, byteOffset + from * rowBytes, to - from, batch, y, from, rows));
+        int grain = kernel.batchRows();
+        parallel.forRange(Math.ceilDiv(rows, grain), (from, to) -> {
+            int first = from * grain;
+            int last = Math.min(rows, to * grain);
+            kernel.dotRowsBatch(w, byteOffset + first * rowBytes, last - first, batch, y, first, rows);
+        });
     }
 }

@@ -66,6 +66,14 @@ public interface RowKernel {
     }
 
     /**
+     * Rows each {@link #dotRowsBatch} call should get at least (the last one of a matrix excepted): a kernel
+     * that computes a batch as a matrix product pays a fixed cost per call. 1 by default.
+     */
+    default int batchRows() {
+        return 1;
+    }
+
+    /**
      * {@code out[outOffset + t*outStride + r] = dot(row r, token t)} for {@code rows} consecutive rows (the
      * first at {@code byteOffset}) and every token of the batch. This default takes {@value #BATCH_ROW_TILE}
      * rows at a time and applies them to every token with {@link #dotRows}, so each value is the one

@@ -44,7 +44,7 @@ class BlasKernelsTest {
         Random random = new Random(seed);
         try (PooledRowParallel threads = new PooledRowParallel(3)) {
             for (int cols : new int[] {1, 13, 207, 702}) {
-                for (int rows : new int[] {1, 37}) {
+                for (int rows : new int[] {1, 37, 150}) {
                     for (int tokens : new int[] {1, 2, 33}) {
                         String at = type + " seed " + seed + " rows " + rows + " cols " + cols + " tokens " + tokens;
                         int prefix = 4 * random.nextInt(3); // whole floats: F32 rows are passed to BLAS in place
