@@ -346,7 +346,7 @@ public final class Model implements AutoCloseable {
         private ChatTemplate chatTemplate;
         private int contextLength; // 0: min(trained, DEFAULT_CONTEXT_LENGTH)
         private int maxBatch = DEFAULT_MAX_BATCH;
-        private KernelBackend backend = KernelBackends.preferred();
+        private KernelBackend backend; // null: KernelBackends.configured(), resolved by build()
         private IntermediateObserver observer;
         private KvCacheType cacheType = KvCacheType.F32;
 
@@ -417,7 +417,11 @@ public final class Model implements AutoCloseable {
             return this;
         }
 
-        /** The kernels to compute with (default {@link KernelBackends#preferred()}). */
+        /**
+         * The kernels to compute with (default {@link KernelBackends#configured()}: the backend the system
+         * property {@value KernelBackends#BACKEND_PROPERTY} names, else {@link KernelBackends#preferred()});
+         * {@link KernelBackends#named} picks one by name.
+         */
         public Builder backend(KernelBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
             return this;
@@ -441,8 +445,13 @@ public final class Model implements AutoCloseable {
          * @throws ModelFormatException      when the file is malformed or inconsistent
          * @throws UnsupportedModelException when its architecture or a weight type is not supported
          * @throws IOException               when the file cannot be read
+         * @throws io.github.deepseek4j.quant.BackendUnavailableException when no backend was set and
+         *         {@value KernelBackends#BACKEND_PROPERTY} names one that is unknown or cannot run here
          */
         public Model build() throws IOException {
+            if (backend == null) {
+                backend = KernelBackends.configured();
+            }
             ModelCache modelCache = cache != null ? cache : ModelCache.defaultCache();
             Path resolved = resource == null ? ModelSources.resolve(path, modelCache)
                     : resourceLoader == null ? ModelSources.fromClasspath(resource, modelCache)

@@ -2,12 +2,14 @@ package io.github.deepseek4j.conformance;
 
 import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
+import io.github.deepseek4j.testing.RequiredUnderCi;
 import io.github.deepseek4j.testing.SharedData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ class ConformanceTest {
 
     /**
      * Each case on the preferred kernels (the native ones on top where they run) and, when they differ,
-     * on the Vector API kernels alone and on the scalar reference kernels.
+     * on the Vector API kernels alone and on the scalar reference kernels; then on the BLAS backend where
+     * the system's OpenBLAS is installed (skipped with the reason where it is not, a failure under CI=true).
      */
     @TestFactory
     Stream<DynamicTest> everyCasePasses() throws Exception {
@@ -33,7 +36,11 @@ class ConformanceTest {
         Map<String, KernelBackend> backends = new LinkedHashMap<>();
         Stream.of(KernelBackends.preferred(), KernelBackends.vector(), KernelBackends.scalar())
                 .forEach(b -> backends.putIfAbsent(b.name(), b));
-        return backends.values().stream().flatMap(backend -> cases.stream().map(c -> caseTest(c, backend)));
+        List<DynamicTest> skipped = new ArrayList<>();
+        RequiredUnderCi.ifAvailable(KernelBackends::blas, why -> skipped.add(DynamicTest.dynamicTest("[blas]",
+                () -> Assumptions.abort("BLAS backend unavailable: " + why)))).ifPresent(b -> backends.put(b.name(), b));
+        return Stream.concat(backends.values().stream().flatMap(backend -> cases.stream().map(c -> caseTest(c, backend))),
+                skipped.stream());
     }
 
     private static DynamicTest caseTest(ConformanceCase c, KernelBackend backend) {

@@ -1,10 +1,14 @@
 package io.github.deepseek4j.quant;
 
+import io.github.deepseek4j.quant.blas.BlasKernels;
+import io.github.deepseek4j.quant.blas.Cblas;
 import io.github.deepseek4j.quant.ffi.NativeKernels;
 import io.github.deepseek4j.quant.scalar.ScalarKernels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -15,6 +19,10 @@ import java.util.function.Function;
  * widest variant the CPU has ({@code avx512} with AVX-512 VNNI, else {@code avx2}), logged once; else
  * one log line saying why not. The system property {@value #NATIVE_PROPERTY} (read once) set to
  * {@code false} leaves the native kernels out, set to a variant ({@code avx2}) picks that one.
+ *
+ * <p>{@link #named} picks a backend by name ({@value #BACKEND_PROPERTY} names the default one of
+ * {@link #configured()}): {@code preferred}, {@code blas} (the system's OpenBLAS for F32/F16/BF16 prefill,
+ * over the preferred kernels), {@code native}, {@code vector} or {@code scalar}.
  */
 public final class KernelBackends {
 
@@ -26,6 +34,12 @@ public final class KernelBackends {
      * ({@code avx2}, {@code avx512}) picks that one instead of the widest the CPU runs.
      */
     public static final String NATIVE_PROPERTY = "deepseek4j.kernels.native";
+
+    /** System property: the name of the backend {@link #configured()} returns (see {@link #named}). */
+    public static final String BACKEND_PROPERTY = "deepseek4j.backend";
+
+    /** The names {@link #named} knows. */
+    public static final List<String> NAMES = List.of("preferred", "blas", "native", "vector", "scalar");
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelBackends.class);
 
@@ -40,6 +54,72 @@ public final class KernelBackends {
     /** The fastest backend this JVM can run. */
     public static KernelBackend preferred() {
         return Preferred.BACKEND;
+    }
+
+    /**
+     * The backend named by the system property {@value #BACKEND_PROPERTY} (read on each call), else
+     * {@link #preferred()}.
+     *
+     * @throws BackendUnavailableException when the property names a backend that is unknown or cannot run here
+     */
+    public static KernelBackend configured() {
+        String name = System.getProperty(BACKEND_PROPERTY);
+        return name == null || name.isBlank() ? preferred() : named(name);
+    }
+
+    /**
+     * The backend called {@code name}: {@code preferred}, {@code blas}, {@code native}, {@code vector} or
+     * {@code scalar} (case-insensitive).
+     *
+     * @throws BackendUnavailableException when the name is unknown or the backend cannot run here, saying how to fix it
+     */
+    public static KernelBackend named(String name) {
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        try {
+            return switch (key) {
+                case "preferred" -> preferred();
+                case "blas" -> blas();
+                case "native" -> nativeAndVector();
+                case "vector" -> vector();
+                case "scalar" -> scalar();
+                default -> throw new BackendUnavailableException("unknown kernel backend '" + name + "'",
+                        "choose one of " + String.join(", ", NAMES));
+            };
+        } catch (BackendUnavailableException e) {
+            throw e;
+        } catch (IllegalStateException e) {
+            throw new BackendUnavailableException("backend '" + key + "' is unavailable: " + e.getMessage(),
+                    "choose another of " + String.join(", ", NAMES), e);
+        }
+    }
+
+    /**
+     * The system's BLAS for F32, F16 and BF16 prefill over the {@link #preferred()} kernels
+     * ({@code "blas+native-avx2+vector-512"}); the library is the one {@link BlasKernels#LIBRARY_PROPERTY}
+     * names, else the first of {@link Cblas#LIBRARY_NAMES} found.
+     *
+     * @throws BackendUnavailableException naming the libraries tried and how to install one
+     */
+    public static KernelBackend blas() {
+        if (Blas.BACKEND == null) {
+            throw new BackendUnavailableException(Blas.PROBLEM.problem(), Blas.PROBLEM.fix(), Blas.PROBLEM);
+        }
+        return Blas.BACKEND;
+    }
+
+    /** {@link #blas()}, or else {@link #preferred()} with one log line saying why. */
+    public static KernelBackend blasOrPreferred() {
+        try {
+            return blas();
+        } catch (BackendUnavailableException e) {
+            LOG.info("{}; using the {} kernels", e.getMessage(), preferred().name());
+            return preferred();
+        }
+    }
+
+    /** The BLAS kernels of {@code cblas} over {@code rest}. */
+    static KernelBackend blas(Cblas cblas, KernelBackend rest) {
+        return new LayeredBackend(new BlasKernels(cblas, rest), rest);
     }
 
     /**
@@ -90,6 +170,26 @@ public final class KernelBackends {
 
     private static final class Scalar {
         static final KernelBackend BACKEND = new ScalarKernels();
+    }
+
+    /** Looked for once: the backend, or why there is none. */
+    private static final class Blas {
+        static final KernelBackend BACKEND;
+        static final BackendUnavailableException PROBLEM;
+
+        static {
+            KernelBackend backend = null;
+            BackendUnavailableException problem = null;
+            try {
+                Cblas cblas = Cblas.find(System.getProperty(BlasKernels.LIBRARY_PROPERTY), Cblas.Opener.system());
+                backend = blas(cblas, preferred());
+                LOG.debug("BLAS kernels from {}", cblas.library());
+            } catch (BackendUnavailableException e) {
+                problem = e;
+            }
+            BACKEND = backend;
+            PROBLEM = problem;
+        }
     }
 
     private static final class Preferred {

@@ -9,9 +9,6 @@ import java.lang.foreign.MemorySegment;
  */
 public final class MatrixOps {
 
-    /** Rows applied to every token while they are in cache (prefill). */
-    private static final int ROW_TILE = 16;
-
     private MatrixOps() {
     }
 
@@ -29,23 +26,20 @@ public final class MatrixOps {
 
     /**
      * {@code y[t*rows + r] = dot(row r, x[t*cols ..])} for {@code tokens} activation vectors stored one
-     * after another (prefill): each tile of weight rows is read once and applied to every token while it
-     * is in cache.
+     * after another (prefill): each parallel chunk of rows (of at least {@link RowKernel#batchRows} rows) is
+     * one {@link RowKernel#dotRowsBatch} call, which
+     * reads its weights once for every token (the default: {@value RowKernel#BATCH_ROW_TILE} rows at a time
+     * while they are in cache; a matrix-product kernel: all at once).
      */
     public static void matMul(RowKernel kernel, MemorySegment w, long byteOffset, int rows, int cols,
                               float[] x, int tokens, float[] y, RowParallel parallel) {
         long rowBytes = kernel.type().byteSize(cols);
-        PreparedActivations[] prepared = new PreparedActivations[tokens];
-        for (int t = 0; t < tokens; t++) {
-            prepared[t] = kernel.prepare(x, t * cols, cols);
-        }
-        parallel.forRange(rows, (from, to) -> {
-            for (int tile = from; tile < to; tile += ROW_TILE) {
-                int n = Math.min(ROW_TILE, to - tile);
-                for (int t = 0; t < tokens; t++) {
-                    kernel.dotRows(w, byteOffset + tile * rowBytes, n, prepared[t], y, t * rows + tile);
-                }
-            }
+        PreparedBatch batch = kernel.prepareBatch(x, 0, cols, tokens);
+        int grain = kernel.batchRows();
+        parallel.forRange(Math.ceilDiv(rows, grain), (from, to) -> {
+            int first = from * grain;
+            int last = Math.min(rows, to * grain);
+            kernel.dotRowsBatch(w, byteOffset + first * rowBytes, last - first, batch, y, first, rows);
         });
     }
 }

@@ -72,4 +72,26 @@ class KernelBackendsTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Q8_0");
         }
     }
+
+    @Test
+    void backendsAreChosenByName() {
+        assertThat(KernelBackends.named("scalar")).isSameAs(KernelBackends.scalar());
+        assertThat(KernelBackends.named(" Preferred ")).isSameAs(KernelBackends.preferred());
+        assertThatThrownBy(() -> KernelBackends.named("cuda"))
+                .isInstanceOf(BackendUnavailableException.class)
+                .hasMessageContaining("'cuda'").hasMessageContaining("blas, native, vector, scalar");
+    }
+
+    @Test
+    void theSystemPropertyNamesTheConfiguredBackend() {
+        try {
+            System.setProperty(KernelBackends.BACKEND_PROPERTY, "scalar");
+            assertThat(KernelBackends.configured()).isSameAs(KernelBackends.scalar());
+            System.setProperty(KernelBackends.BACKEND_PROPERTY, "nope");
+            assertThatThrownBy(KernelBackends::configured).isInstanceOf(BackendUnavailableException.class);
+        } finally {
+            System.clearProperty(KernelBackends.BACKEND_PROPERTY);
+        }
+        assertThat(KernelBackends.configured()).isSameAs(KernelBackends.preferred());
+    }
 }

@@ -47,6 +47,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", description = "runs per backend; the median is reported (default: ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--backend", paramLabel = "NAME", split = ",", description = "kernels to measure: preferred, "
+            + "blas, native, vector or scalar; several, comma-separated, are measured one after another in this run "
+            + "(default: -Ddeepseek4j.backend, else preferred)")
+    List<String> backends;
+
     @Option(names = "--no-baseline", description = "skip the scalar-kernel baseline")
     boolean noBaseline;
 
@@ -62,12 +67,15 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--prompt, --generate and --repeat must be at least 1");
         }
         Map<String, Speed> results = new LinkedHashMap<>();
-        KernelBackend preferred = KernelBackends.preferred();
-        results.put(preferred.name(), measure(preferred));
-        if (!noBaseline && !preferred.name().equals(KernelBackends.scalar().name())) {
+        List<KernelBackend> chosen = backends == null ? List.of(KernelBackends.configured())
+                : backends.stream().map(KernelBackends::named).toList(); // every name checked before measuring
+        for (KernelBackend backend : chosen) {
+            results.put(backend.name(), measure(backend));
+        }
+        if (!noBaseline && !results.containsKey(KernelBackends.scalar().name())) {
             results.put(KernelBackends.scalar().name(), measure(KernelBackends.scalar()));
         }
-        print(results, preferred.name());
+        print(results);
         return DeepSeekCli.EXIT_OK;
     }
 
@@ -98,9 +106,8 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Map<String, Speed> results, String preferred) {
+    private void print(Map<String, Speed> results) {
         PrintWriter out = spec.commandLine().getOut();
-        Speed scalar = results.get(KernelBackends.scalar().name());
         if (json) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("model", model.toString());
@@ -111,14 +118,22 @@ final class BenchCommand implements Callable<Integer> {
             out.println(Json.write(root));
             return;
         }
-        out.printf("%-12s %16s %16s%n", "kernels", "prefill tok/s", "decode tok/s");
-        results.forEach((name, s) -> out.printf("%-12s %16.1f %16.1f%n", name, s.prefillTokensPerSecond(),
+        int width = Math.max(12, results.keySet().stream().mapToInt(String::length).max().orElse(0));
+        out.printf("%-" + width + "s %16s %16s%n", "kernels", "prefill tok/s", "decode tok/s");
+        results.forEach((name, s) -> out.printf("%-" + width + "s %16.1f %16.1f%n", name, s.prefillTokensPerSecond(),
                 s.decodeTokensPerSecond()));
-        if (scalar != null && results.size() > 1) {
-            Speed fast = results.get(preferred);
-            out.printf("%s vs scalar: prefill %.2fx, decode %.2fx (same run, median of %d)%n", preferred,
-                    fast.prefillTokensPerSecond() / scalar.prefillTokensPerSecond(),
-                    fast.decodeTokensPerSecond() / scalar.decodeTokensPerSecond(), repeat);
+        List<String> names = List.copyOf(results.keySet());
+        String scalar = KernelBackends.scalar().name();
+        String first = names.getFirst();
+        for (String name : names) {
+            String baseline = name.equals(first) ? scalar : first; // the others against the first one named
+            if (!name.equals(scalar) && results.containsKey(baseline)) {
+                Speed fast = results.get(name);
+                Speed base = results.get(baseline);
+                out.printf("%s vs %s: prefill %.2fx, decode %.2fx (same run, median of %d)%n", name, baseline,
+                        fast.prefillTokensPerSecond() / base.prefillTokensPerSecond(),
+                        fast.decodeTokensPerSecond() / base.decodeTokensPerSecond(), repeat);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.deepseek4j.cli;
 
+import io.github.deepseek4j.quant.BackendUnavailableException;
 import io.github.deepseek4j.quant.UnsupportedWeightTypeException;
 
 import java.io.IOException;
@@ -15,7 +16,8 @@ final class CliErrors {
     /** Problems with what the user gave us (files, names, values), as opposed to bugs. */
     static boolean isBadInput(Throwable e) {
         return e instanceof IOException || e instanceof IllegalArgumentException
-                || e instanceof UnsupportedWeightTypeException || e instanceof UnsupportedOperationException;
+                || e instanceof UnsupportedWeightTypeException || e instanceof UnsupportedOperationException
+                || e instanceof BackendUnavailableException;
     }
 
     static String describe(Throwable e) {

@@ -2,6 +2,7 @@ package io.github.deepseek4j.cli;
 
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.demo.DemoModel;
+import io.github.deepseek4j.quant.KernelBackends;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -22,6 +23,10 @@ final class ModelFlags {
             description = "Context length in tokens (default: the trained length, at most 4096).")
     Integer context;
 
+    @Option(names = "--backend", paramLabel = "NAME", description = "Kernels: preferred, blas, native, vector or "
+            + "scalar (default: -Ddeepseek4j.backend, else preferred).")
+    String backend;
+
     /** Loads the model, showing progress on {@code err} when it is a terminal; it must have a tokenizer. */
     Model load(PrintWriter err) throws IOException {
         ProgressBar bar = new ProgressBar(err, "loading");
@@ -32,6 +37,9 @@ final class ModelFlags {
         }
         if (context != null) {
             builder.contextLength(context);
+        }
+        if (backend != null) {
+            builder.backend(KernelBackends.named(backend));
         }
         Model loaded = builder.build();
         bar.done();

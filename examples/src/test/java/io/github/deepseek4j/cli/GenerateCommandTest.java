@@ -73,6 +73,9 @@ class GenerateCommandTest {
         CliRun missing = CliRun.of("generate", "--model", "/no/such.gguf", "x");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(CliRun.of("generate").exitCode()).isEqualTo(2);
+        CliRun unknownBackend = CliRun.of("generate", "--model", model, "--backend", "gpu", "x");
+        assertThat(unknownBackend.exitCode()).isEqualTo(2);
+        assertThat(unknownBackend.err()).contains("unknown kernel backend 'gpu'").contains("blas");
     }
 
     @Test
