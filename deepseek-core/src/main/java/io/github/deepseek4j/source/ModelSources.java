@@ -41,11 +41,12 @@ public final class ModelSources {
         }
         String key = ModelCache.hash(path);
         Path dir = cache.entry(key, target -> {
+            ArchiveFormat.requireLibraries(format, path.toString());
             try (InputStream in = Files.newInputStream(path)) {
                 new ArchiveUnpacker(path.toString(), path.getFileName().toString(), cache.maxUnpackedBytes()).unpack(format, in, target);
             }
         });
-        return ArchiveUnpacker.modelIn(path.toString(), dir);
+        return UnpackedModel.in(path.toString(), dir);
     }
 
     /** Resolves a classpath resource with the default cache. */
@@ -87,12 +88,13 @@ public final class ModelSources {
                 if (format == null) {
                     Files.move(copy, target.resolve(fileName));
                 } else {
+                    ArchiveFormat.requireLibraries(format, "classpath:" + name);
                     try (InputStream archive = Files.newInputStream(copy)) {
                         new ArchiveUnpacker("classpath:" + name, fileName, cache.maxUnpackedBytes()).unpack(format, archive, target);
                     }
                 }
             });
-            return ArchiveUnpacker.modelIn("classpath:" + name, dir);
+            return UnpackedModel.in("classpath:" + name, dir);
         } finally {
             Files.deleteIfExists(copy);
         }
