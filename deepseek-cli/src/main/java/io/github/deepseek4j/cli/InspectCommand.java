@@ -6,7 +6,7 @@ import io.github.deepseek4j.gguf.GgufTensorInfo;
 import io.github.deepseek4j.gguf.GgufValue;
 import io.github.deepseek4j.gguf.GgufValueType;
 import io.github.deepseek4j.quant.GgmlType;
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

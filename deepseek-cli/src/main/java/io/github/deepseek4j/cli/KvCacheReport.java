@@ -4,7 +4,7 @@ import io.github.deepseek4j.arch.Architectures;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
 import io.github.deepseek4j.source.ModelSources;
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package io.github.deepseek4j.cli;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufTensorInfo;
 import io.github.deepseek4j.testing.SharedData;
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package io.github.deepseek4j.conformance;
 
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -35,14 +35,15 @@ class ModuleBoundariesTest {
     /** Every module and the project modules it may depend on, in any scope. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("deepseek-test-support", Set.of()),
-            Map.entry("deepseek-quant", Set.of("deepseek-test-support", "deepseek-tokenizer")),
-            Map.entry("deepseek-tokenizer", Set.of("deepseek-test-support")),
+            Map.entry("deepseek-internal", Set.of()),
+            Map.entry("deepseek-quant", Set.of("deepseek-internal", "deepseek-test-support")),
+            Map.entry("deepseek-tokenizer", Set.of("deepseek-internal", "deepseek-test-support")),
             Map.entry("deepseek-core", Set.of("deepseek-quant", "deepseek-tokenizer", "deepseek-test-support")),
             Map.entry("deepseek-demo-model", Set.of("deepseek-core", "deepseek-test-support")),
-            Map.entry("deepseek-conformance", Set.of("deepseek-core", "deepseek-test-support")),
-            Map.entry("deepseek-tools", Set.of("deepseek-core", "deepseek-conformance",
+            Map.entry("deepseek-conformance", Set.of("deepseek-core", "deepseek-internal", "deepseek-test-support")),
+            Map.entry("deepseek-tools", Set.of("deepseek-core", "deepseek-internal", "deepseek-conformance",
                     "deepseek-test-support")),
-            Map.entry("deepseek-cli", Set.of("deepseek-core", "deepseek-tools", "deepseek-conformance",
+            Map.entry("deepseek-cli", Set.of("deepseek-core", "deepseek-internal", "deepseek-tools", "deepseek-conformance",
                     "deepseek-demo-model", "deepseek-test-support")),
             Map.entry("examples", Set.of("deepseek-core", "deepseek-demo-model")),
             Map.entry("jmh", Set.of("deepseek-core")));

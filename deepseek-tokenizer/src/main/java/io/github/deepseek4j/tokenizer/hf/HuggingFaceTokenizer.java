@@ -7,7 +7,7 @@ import io.github.deepseek4j.tokenizer.TokenizerException;
 import io.github.deepseek4j.tokenizer.TokenizerKind;
 import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.bpe.ByteLevelBpeTokenizer;
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizerPatterns;
 import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizer;
 

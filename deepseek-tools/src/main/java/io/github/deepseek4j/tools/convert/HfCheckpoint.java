@@ -1,7 +1,7 @@
 package io.github.deepseek4j.tools.convert;
 
 import io.github.deepseek4j.ModelFormatException;
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

@@ -10,7 +10,7 @@ import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.tensor.Tensor;
 import io.github.deepseek4j.testing.SharedData;
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

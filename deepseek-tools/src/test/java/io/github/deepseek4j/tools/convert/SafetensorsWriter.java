@@ -1,6 +1,6 @@
 package io.github.deepseek4j.tools.convert;
 
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;

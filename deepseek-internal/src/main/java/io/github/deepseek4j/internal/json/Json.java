@@ -1,4 +1,4 @@
-package io.github.deepseek4j.tokenizer.json;
+package io.github.deepseek4j.internal.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader and writer (RFC 8259) for tokenizer files, configs and tool output.
+ * A small, strict JSON reader and writer (RFC 8259) for tokenizer files, configs, test data and tool output:
+ * the one JSON code of every deepseek4j module, kept out of the public API (applications bring their own).
  *
  * <p>Values map to Java as: object {@code Map<String,Object>} (insertion ordered), array
  * {@code List<Object>}, string {@code String}, number {@code Long} when integral and in range, else
