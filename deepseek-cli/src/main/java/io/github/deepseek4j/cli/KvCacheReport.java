@@ -1,16 +1,20 @@
 package io.github.deepseek4j.cli;
 
+import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.Architectures;
+import io.github.deepseek4j.arch.deepseek2.DeepSeek2HyperParameters;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
-import io.github.deepseek4j.source.ModelSources;
 import io.github.deepseek4j.internal.json.Json;
+import io.github.deepseek4j.source.ModelSources;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static io.github.deepseek4j.gguf.MetadataKey.*;
 
 /**
  * {@code inspect --kv}, from metadata alone: what one token costs in the KV cache as this engine stores it (float32; F16
@@ -25,25 +29,19 @@ final class KvCacheReport {
     static void print(Path file, boolean json, PrintWriter out) throws IOException {
         try (GgufFile gguf = GgufFile.open(ModelSources.resolve(file))) {
             GgufMetadata m = gguf.metadata();
-            String arch = m.getString("general.architecture");
-            String a = arch + ".";
+            String arch = m.getString(GENERAL_ARCHITECTURE.key());
             long f32 = 4 * Architectures.forName(arch).cacheValuesPerToken(gguf);
-            long trained = m.getLong(a + "context_length");
+            long trained = m.getLong(CONTEXT_LENGTH.key(arch));
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("architecture", arch);
             report.put("bytes_per_token_f32", f32);
             report.put("bytes_per_token_f16", f32 / 2);
             report.put("trained_context_length", trained);
             report.put("bytes_at_trained_context_f32", f32 * trained);
-            if (m.contains(a + "attention.kv_lora_rank")) {
-                boolean mlaLayout = m.contains(a + "attention.key_length_mla");
-                long layers = m.getLong(a + "block_count") - m.getLong(a + "nextn_predict_layers", 0);
-                long key = m.getLong(a + (mlaLayout ? "attention.key_length_mla" : "attention.key_length"));
-                long value = m.getLong(a + (mlaLayout ? "attention.value_length_mla" : "attention.value_length"));
-                long expanded = 4 * layers * m.getLong(a + "attention.head_count") * (key + value);
-                report.put("latent_values_per_token_per_layer",
-                        m.getLong(a + "attention.kv_lora_rank") + m.getLong(a + "rope.dimension_count"));
-                report.put("expanded_bytes_per_token_f32", expanded);
+            if (m.contains(ATTENTION_KV_LORA_RANK.key(arch))) {
+                DeepSeek2HyperParameters hp = DeepSeek2HyperParameters.read(new ArchMetadata(gguf));
+                report.put("latent_values_per_token_per_layer", (long) hp.latentWidth());
+                report.put("expanded_bytes_per_token_f32", 4 * hp.expandedCacheValuesPerToken());
             }
             if (json) {
                 out.println(Json.write(report));

@@ -2,10 +2,13 @@ package io.github.deepseek4j.tools.convert;
 
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.gguf.GgufWriter;
+import io.github.deepseek4j.gguf.MetadataKey;
 import io.github.deepseek4j.tools.ModelShape;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.github.deepseek4j.gguf.TensorName.*;
 
 /**
  * How one Hugging Face architecture maps to GGUF: its metadata keys and, for every GGUF tensor, which
@@ -84,67 +87,79 @@ final class HfArchitecture {
     }
 
     void metadata(GgufWriter w) throws ModelFormatException {
-        w.putString("general.architecture", arch);
-        w.putString("general.name", ckpt.dir().getFileName().toString());
+        w.putString(MetadataKey.GENERAL_ARCHITECTURE.key(), arch);
+        w.putString(MetadataKey.GENERAL_NAME.key(), ckpt.dir().getFileName().toString());
         shape().putHyperParameters(w);
     }
 
     /** The checkpoint's hyper-parameters, read from config.json with Hugging Face's key names. */
     private ModelShape shape() throws ModelFormatException {
-        boolean moe = arch.equals("deepseek2");
-        float yarnFactor = 0;
-        int yarnContext = 0;
-        float yarnLogMultiplier = 0;
-        HfConfig scaling = config.object("rope_scaling");
-        if (scaling != null) {
-            if (!moe || !scaling.getString("type", scaling.getString("rope_type", "")).equals("yarn")) {
-                throw new ModelFormatException(ckpt.dir().resolve("config.json") + ": rope_scaling "
-                        + scaling.getString("type", scaling.getString("rope_type", "?")) + " is not supported for "
-                        + arch + " (only yarn for DeepSeek)");
+        String name = ckpt.dir().getFileName().toString();
+        ModelShape.Sizes sizes = new ModelShape.Sizes(vocabularySize(), embedding, layers, heads, kvHeads,
+                config.getInt("intermediate_size"), config.getInt("max_position_embeddings"),
+                (float) config.getDouble("rope_theta", 10_000), (float) config.getDouble("rms_norm_eps"), false);
+        if (!arch.equals("deepseek2")) {
+            if (config.object("rope_scaling") != null) {
+                throw unsupportedRopeScaling(config.object("rope_scaling"));
             }
-            yarnFactor = (float) scaling.getDouble("factor");
-            yarnContext = scaling.getInt("original_max_position_embeddings");
-            yarnLogMultiplier = (float) (0.1 * scaling.getDouble("mscale_all_dim", 0));
+            return ModelShape.dense(name, arch, "", "", sizes);
         }
-        int nope = moe ? config.getInt("qk_nope_head_dim") : 0;
-        return new ModelShape(ckpt.dir().getFileName().toString(), arch, "", "", vocabularySize(), embedding, layers,
-                heads, kvHeads, config.getInt("intermediate_size"), config.getInt("max_position_embeddings"),
-                (float) config.getDouble("rope_theta", 10_000), (float) config.getDouble("rms_norm_eps"), false,
-                moe ? config.getInt("q_lora_rank", 0) : 0, moe ? config.getInt("kv_lora_rank") : 0, nope,
-                moe ? config.getInt("qk_rope_head_dim") : 0, moe ? config.getInt("v_head_dim") : 0,
-                moe ? config.getInt("first_k_dense_replace", 0) : 0, moe ? config.getInt("n_routed_experts") : 0,
-                moe ? config.getInt("num_experts_per_tok") : 0, moe ? config.getInt("n_shared_experts") : 0,
-                moe ? config.getInt("moe_intermediate_size") : 0, (float) config.getDouble("routed_scaling_factor", 1),
-                config.getBoolean("norm_topk_prob", false),
+        ModelShape.LatentAttention latent = new ModelShape.LatentAttention(config.getInt("q_lora_rank", 0),
+                config.getInt("kv_lora_rank"), config.getInt("qk_nope_head_dim"), config.getInt("qk_rope_head_dim"),
+                config.getInt("v_head_dim"));
+        ModelShape.Experts experts = new ModelShape.Experts(config.getInt("first_k_dense_replace", 0),
+                config.getInt("n_routed_experts"), config.getInt("num_experts_per_tok"),
+                config.getInt("n_shared_experts"), config.getInt("moe_intermediate_size"),
+                (float) config.getDouble("routed_scaling_factor", 1), config.getBoolean("norm_topk_prob", false),
                 config.getString("scoring_func", "softmax").equals("sigmoid") ? 2 : 1,
-                config.getInt("n_group", 1), config.getInt("topk_group", 1), yarnFactor, yarnContext, yarnLogMultiplier);
+                config.getInt("n_group", 1), config.getInt("topk_group", 1));
+        return ModelShape.latentMixtureOfExperts(name, "", "", sizes, latent, experts, yarn());
+    }
+
+    /** DeepSeek's YaRN rope scaling, or null when the config has none. */
+    private ModelShape.Yarn yarn() throws ModelFormatException {
+        HfConfig scaling = config.object("rope_scaling");
+        if (scaling == null) {
+            return null;
+        }
+        if (!scaling.getString("type", scaling.getString("rope_type", "")).equals("yarn")) {
+            throw unsupportedRopeScaling(scaling);
+        }
+        return new ModelShape.Yarn((float) scaling.getDouble("factor"),
+                scaling.getInt("original_max_position_embeddings"),
+                (float) (0.1 * scaling.getDouble("mscale_all_dim", 0)));
+    }
+
+    private ModelFormatException unsupportedRopeScaling(HfConfig scaling) throws ModelFormatException {
+        return new ModelFormatException(ckpt.dir().resolve("config.json") + ": rope_scaling "
+                + scaling.getString("type", scaling.getString("rope_type", "?")) + " is not supported for "
+                + arch + " (only yarn for DeepSeek)");
     }
 
     List<TensorPlan> tensors() throws ModelFormatException {
         List<TensorPlan> plans = new ArrayList<>();
-        plans.add(renamed("token_embd.weight", "model.embed_tokens.weight", false));
+        plans.add(renamed(TOKEN_EMBD.weight(), "model.embed_tokens.weight", false));
         for (int l = 0; l < layers; l++) {
             String hf = "model.layers." + l + ".";
-            String gg = "blk." + l + ".";
-            plans.add(renamed(gg + "attn_norm.weight", hf + "input_layernorm.weight", true));
-            plans.add(renamed(gg + "ffn_norm.weight", hf + "post_attention_layernorm.weight", true));
-            plans.add(renamed(gg + "attn_output.weight", hf + "self_attn.o_proj.weight", false));
+            plans.add(renamed(ATTN_NORM.weight(l), hf + "input_layernorm.weight", true));
+            plans.add(renamed(FFN_NORM.weight(l), hf + "post_attention_layernorm.weight", true));
+            plans.add(renamed(ATTN_OUTPUT.weight(l), hf + "self_attn.o_proj.weight", false));
             if (arch.equals("deepseek2")) {
-                latentAttention(plans, hf, gg);
+                latentAttention(plans, hf, l);
             } else {
-                denseAttention(plans, hf, gg);
+                denseAttention(plans, hf, l);
             }
             if (ckpt.has(hf + "mlp.gate.weight")) {
-                experts(plans, hf, gg);
+                experts(plans, hf, l);
             } else {
-                for (String p : new String[] {"gate", "up", "down"}) {
-                    plans.add(renamed(gg + "ffn_" + p + ".weight", hf + "mlp." + p + "_proj.weight", false));
-                }
+                plans.add(renamed(FFN_GATE.weight(l), hf + "mlp.gate_proj.weight", false));
+                plans.add(renamed(FFN_UP.weight(l), hf + "mlp.up_proj.weight", false));
+                plans.add(renamed(FFN_DOWN.weight(l), hf + "mlp.down_proj.weight", false));
             }
         }
-        plans.add(renamed("output_norm.weight", "model.norm.weight", true));
+        plans.add(renamed(OUTPUT_NORM.weight(), "model.norm.weight", true));
         if (ckpt.has("lm_head.weight") && !config.getBoolean("tie_word_embeddings", false)) {
-            plans.add(renamed("output.weight", "lm_head.weight", false));
+            plans.add(renamed(OUTPUT.weight(), "lm_head.weight", false));
         }
         return plans;
     }
@@ -159,56 +174,66 @@ final class HfArchitecture {
         }
     }
 
-    private void denseAttention(List<TensorPlan> plans, String hf, String gg) throws ModelFormatException {
+    private void denseAttention(List<TensorPlan> plans, String hf, int l) throws ModelFormatException {
         boolean permute = arch.equals("llama");
-        plans.add(projection(gg + "attn_q.weight", hf + "self_attn.q_proj.weight", permute ? heads : 0));
-        plans.add(projection(gg + "attn_k.weight", hf + "self_attn.k_proj.weight", permute ? kvHeads : 0));
-        plans.add(renamed(gg + "attn_v.weight", hf + "self_attn.v_proj.weight", false));
-        for (String p : new String[] {"q", "k", "v"}) {
-            String bias = hf + "self_attn." + p + "_proj.bias";
-            if (ckpt.has(bias)) {
-                plans.add(renamed(gg + "attn_" + p + ".bias", bias, true));
-            }
+        plans.add(projection(ATTN_Q.weight(l), hf + "self_attn.q_proj.weight", permute ? heads : 0));
+        plans.add(projection(ATTN_K.weight(l), hf + "self_attn.k_proj.weight", permute ? kvHeads : 0));
+        plans.add(renamed(ATTN_V.weight(l), hf + "self_attn.v_proj.weight", false));
+        optionalBias(plans, ATTN_Q.bias(l), hf + "self_attn.q_proj.bias");
+        optionalBias(plans, ATTN_K.bias(l), hf + "self_attn.k_proj.bias");
+        optionalBias(plans, ATTN_V.bias(l), hf + "self_attn.v_proj.bias");
+    }
+
+    /** Qwen2's query, key and value biases; llama has none. */
+    private void optionalBias(List<TensorPlan> plans, String gguf, String hf) throws ModelFormatException {
+        if (ckpt.has(hf)) {
+            plans.add(renamed(gguf, hf, true));
         }
     }
 
-    private void latentAttention(List<TensorPlan> plans, String hf, String gg) throws ModelFormatException {
+    private void latentAttention(List<TensorPlan> plans, String hf, int l) throws ModelFormatException {
         String at = hf + "self_attn.";
         if (ckpt.has(at + "q_a_proj.weight")) {
-            plans.add(renamed(gg + "attn_q_a.weight", at + "q_a_proj.weight", false));
-            plans.add(renamed(gg + "attn_q_a_norm.weight", at + "q_a_layernorm.weight", true));
-            plans.add(renamed(gg + "attn_q_b.weight", at + "q_b_proj.weight", false));
+            plans.add(renamed(ATTN_Q_A.weight(l), at + "q_a_proj.weight", false));
+            plans.add(renamed(ATTN_Q_A_NORM.weight(l), at + "q_a_layernorm.weight", true));
+            plans.add(renamed(ATTN_Q_B.weight(l), at + "q_b_proj.weight", false));
         } else {
-            plans.add(renamed(gg + "attn_q.weight", at + "q_proj.weight", false));
+            plans.add(renamed(ATTN_Q.weight(l), at + "q_proj.weight", false));
         }
-        plans.add(renamed(gg + "attn_kv_a_mqa.weight", at + "kv_a_proj_with_mqa.weight", false));
-        plans.add(renamed(gg + "attn_kv_a_norm.weight", at + "kv_a_layernorm.weight", true));
-        plans.add(renamed(gg + "attn_kv_b.weight", at + "kv_b_proj.weight", false));
+        plans.add(renamed(ATTN_KV_A_MQA.weight(l), at + "kv_a_proj_with_mqa.weight", false));
+        plans.add(renamed(ATTN_KV_A_NORM.weight(l), at + "kv_a_layernorm.weight", true));
+        plans.add(renamed(ATTN_KV_B.weight(l), at + "kv_b_proj.weight", false));
     }
 
-    private void experts(List<TensorPlan> plans, String hf, String gg) throws ModelFormatException {
+    private void experts(List<TensorPlan> plans, String hf, int l) throws ModelFormatException {
         int n = config.getInt("n_routed_experts");
-        plans.add(renamed(gg + "ffn_gate_inp.weight", hf + "mlp.gate.weight", true));
+        plans.add(renamed(FFN_GATE_INP.weight(l), hf + "mlp.gate.weight", true));
         if (ckpt.has(hf + "mlp.gate.e_score_correction_bias")) {
-            plans.add(renamed(gg + "exp_probs_b.bias", hf + "mlp.gate.e_score_correction_bias", true));
+            plans.add(renamed(FFN_EXP_PROBS_B.bias(l), hf + "mlp.gate.e_score_correction_bias", true));
         }
-        for (String p : new String[] {"gate", "up", "down"}) {
-            List<String> sources = new ArrayList<>();
-            for (int e = 0; e < n; e++) {
-                sources.add(hf + "mlp.experts." + e + "." + p + "_proj.weight");
-            }
-            long[] one = ckpt.shape(sources.getFirst());
-            for (String s : sources) {
-                if (!java.util.Arrays.equals(ckpt.shape(s), one)) {
-                    throw new ModelFormatException(ckpt.dir() + ": expert tensor '" + s + "' differs in shape from '"
-                            + sources.getFirst() + "'");
-                }
-            }
-            long rowsPerExpert = one[0];
-            plans.add(new TensorPlan(gg + "ffn_" + p + "_exps.weight", new long[] {one[1], one[0], n}, false, sources,
-                    r -> new RowSource(sources.get((int) (r / rowsPerExpert)), r % rowsPerExpert)));
-            plans.add(renamed(gg + "ffn_" + p + "_shexp.weight", hf + "mlp.shared_experts." + p + "_proj.weight", false));
+        expertProjection(plans, hf, "gate", FFN_GATE_EXPS.weight(l), FFN_GATE_SHEXP.weight(l), n);
+        expertProjection(plans, hf, "up", FFN_UP_EXPS.weight(l), FFN_UP_SHEXP.weight(l), n);
+        expertProjection(plans, hf, "down", FFN_DOWN_EXPS.weight(l), FFN_DOWN_SHEXP.weight(l), n);
+    }
+
+    /** The {@code n} routed experts' {@code p} projections stacked into one tensor, and the shared experts' one. */
+    private void expertProjection(List<TensorPlan> plans, String hf, String p, String routed, String shared, int n)
+            throws ModelFormatException {
+        List<String> sources = new ArrayList<>();
+        for (int e = 0; e < n; e++) {
+            sources.add(hf + "mlp.experts." + e + "." + p + "_proj.weight");
         }
+        long[] one = ckpt.shape(sources.getFirst());
+        for (String s : sources) {
+            if (!java.util.Arrays.equals(ckpt.shape(s), one)) {
+                throw new ModelFormatException(ckpt.dir() + ": expert tensor '" + s + "' differs in shape from '"
+                        + sources.getFirst() + "'");
+            }
+        }
+        long rowsPerExpert = one[0];
+        plans.add(new TensorPlan(routed, new long[] {one[1], one[0], n}, false, sources,
+                r -> new RowSource(sources.get((int) (r / rowsPerExpert)), r % rowsPerExpert)));
+        plans.add(renamed(shared, hf + "mlp.shared_experts." + p + "_proj.weight", false));
     }
 
     /** A tensor copied under a new name; GGUF lists dimensions innermost first. */

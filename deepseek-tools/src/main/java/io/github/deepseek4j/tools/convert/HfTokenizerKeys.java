@@ -3,6 +3,7 @@ package io.github.deepseek4j.tools.convert;
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.gguf.GgufArray;
 import io.github.deepseek4j.gguf.GgufWriter;
+import io.github.deepseek4j.gguf.MetadataKey;
 import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizerPatterns;
 
 import java.io.IOException;
@@ -66,27 +67,27 @@ final class HfTokenizerKeys {
                 types[i] = TYPE_UNUSED;
             }
         }
-        w.putString("tokenizer.ggml.model", "gpt2");
-        w.putString("tokenizer.ggml.pre", preTokenizerName(file, tok));
-        w.putArray("tokenizer.ggml.tokens", GgufArray.ofStrings(tokens));
-        w.putArray("tokenizer.ggml.token_type", GgufArray.ofInts(types));
-        w.putArray("tokenizer.ggml.merges", GgufArray.ofStrings(merges(model)));
+        w.putString(MetadataKey.TOKENIZER_MODEL.key(), "gpt2");
+        w.putString(MetadataKey.TOKENIZER_PRE.key(), preTokenizerName(file, tok));
+        w.putArray(MetadataKey.TOKENIZER_TOKENS.key(), GgufArray.ofStrings(tokens));
+        w.putArray(MetadataKey.TOKENIZER_TOKEN_TYPE.key(), GgufArray.ofInts(types));
+        w.putArray(MetadataKey.TOKENIZER_MERGES.key(), GgufArray.ofStrings(merges(model)));
 
         Path configFile = dir.resolve("tokenizer_config.json");
         if (Files.exists(configFile)) {
             Map<String, Object> config = (Map<String, Object>) HfCheckpoint.readJson(configFile);
             List<String> all = Arrays.asList(tokens);
-            specialId(config, "bos_token", all).ifPresent(id -> w.putUint32("tokenizer.ggml.bos_token_id", id));
-            specialId(config, "eos_token", all).ifPresent(id -> w.putUint32("tokenizer.ggml.eos_token_id", id));
-            specialId(config, "pad_token", all).ifPresent(id -> w.putUint32("tokenizer.ggml.padding_token_id", id));
+            specialId(config, "bos_token", all).ifPresent(id -> w.putUint32(MetadataKey.TOKENIZER_BOS_ID.key(), id));
+            specialId(config, "eos_token", all).ifPresent(id -> w.putUint32(MetadataKey.TOKENIZER_EOS_ID.key(), id));
+            specialId(config, "pad_token", all).ifPresent(id -> w.putUint32(MetadataKey.TOKENIZER_PADDING_ID.key(), id));
             if (config.get("add_bos_token") instanceof Boolean b) {
-                w.putBool("tokenizer.ggml.add_bos_token", b);
+                w.putBool(MetadataKey.TOKENIZER_ADD_BOS.key(), b);
             }
             if (config.get("add_eos_token") instanceof Boolean b) {
-                w.putBool("tokenizer.ggml.add_eos_token", b);
+                w.putBool(MetadataKey.TOKENIZER_ADD_EOS.key(), b);
             }
             if (config.get("chat_template") instanceof String template) {
-                w.putString("tokenizer.chat_template", template);
+                w.putString(MetadataKey.TOKENIZER_CHAT_TEMPLATE.key(), template);
             }
         }
     }

@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import static io.github.deepseek4j.gguf.MetadataKey.*;
+
 /**
  * Requantizes a GGUF model to a {@link QuantizationMix} as llama.cpp's {@code llama-quantize} does (no
  * importance matrix): same per-tensor types, same bytes, metadata copied with {@code general.file_type}
@@ -43,8 +45,8 @@ public final class GgufQuantizer {
     private static final Logger LOG = LoggerFactory.getLogger(GgufQuantizer.class);
     private static final long QUANTIZATION_VERSION = 2;
     private static final int CHUNK_BYTES = 1 << 20;
-    private static final Set<String> REPLACED_KEYS = Set.of("general.file_type", "general.quantization_version",
-            "general.alignment", GgufFile.KEY_SPLIT_COUNT, GgufFile.KEY_SPLIT_NO, GgufFile.KEY_SPLIT_TENSORS_COUNT);
+    private static final Set<String> REPLACED_KEYS = Set.of(GENERAL_FILE_TYPE.key(),
+            GENERAL_QUANTIZATION_VERSION.key(), GENERAL_ALIGNMENT.key(), GgufFile.KEY_SPLIT_COUNT, GgufFile.KEY_SPLIT_NO, GgufFile.KEY_SPLIT_TENSORS_COUNT);
 
     private final QuantizationMix mix;
     private final RowParallel parallel;
@@ -69,8 +71,8 @@ public final class GgufQuantizer {
                     writer.put(key, value);
                 }
             });
-            writer.putUint32("general.quantization_version", QUANTIZATION_VERSION);
-            writer.putUint32("general.file_type", mix.fileType());
+            writer.putUint32(GENERAL_QUANTIZATION_VERSION.key(), QUANTIZATION_VERSION);
+            writer.putUint32(GENERAL_FILE_TYPE.key(), mix.fileType());
 
             List<GgufTensorInfo> tensors = inLlamaCppOrder(source.tensorInfos());
             TensorTypeRules rules = new TensorTypeRules(mix, tensors, TensorTypeRules.ModelFacts.of(metadata));

@@ -7,6 +7,9 @@ import io.github.deepseek4j.quant.GgmlType;
 
 import java.util.List;
 
+import static io.github.deepseek4j.gguf.MetadataKey.*;
+import static io.github.deepseek4j.gguf.TensorName.*;
+
 /**
  * Which type each tensor of a model gets in a {@link QuantizationMix}, by llama.cpp's rules
  * ({@code tensor_allows_quantization}, {@code llama_tensor_get_type}) for the mixes supported here.
@@ -23,11 +26,11 @@ final class TensorTypeRules {
     record ModelFacts(String architecture, int layers, long experts, long groupedQueries, boolean llama70b) {
 
         static ModelFacts of(GgufMetadata m) throws ModelFormatException {
-            String arch = m.getString("general.architecture", "");
-            int layers = m.getInt(arch + ".block_count", 0);
-            long heads = m.getLong(arch + ".attention.head_count", 0);
-            long kvHeads = m.getLong(arch + ".attention.head_count_kv", heads);
-            return new ModelFacts(arch, layers, m.getLong(arch + ".expert_count", 0), kvHeads == 0 ? 0 : heads / kvHeads,
+            String arch = m.getString(GENERAL_ARCHITECTURE.key(), "");
+            int layers = m.getInt(BLOCK_COUNT.key(arch), 0);
+            long heads = m.getLong(ATTENTION_HEAD_COUNT.key(arch), 0);
+            long kvHeads = m.getLong(ATTENTION_HEAD_COUNT_KV.key(arch), heads);
+            return new ModelFacts(arch, layers, m.getLong(EXPERT_COUNT.key(arch), 0), kvHeads == 0 ? 0 : heads / kvHeads,
                     arch.equals("llama") && layers == 80 && heads != kvHeads);
         }
     }
@@ -43,7 +46,7 @@ final class TensorTypeRules {
     TensorTypeRules(QuantizationMix mix, List<GgufTensorInfo> tensors, ModelFacts model) {
         this.mix = mix;
         this.model = model;
-        this.tiedEmbeddings = tensors.stream().noneMatch(t -> t.name().equals("output.weight"));
+        this.tiedEmbeddings = tensors.stream().noneMatch(t -> OUTPUT.isWeight(t.name()));
         this.attentionValueCount = (int) tensors.stream().filter(t -> isAttentionValue(t.name())).count();
     }
 
@@ -56,7 +59,7 @@ final class TensorTypeRules {
         GgmlType type = mix.defaultType();
         boolean moreBitsMix = mix == QuantizationMix.Q4_K_M || mix == QuantizationMix.Q5_K_M;
         boolean iq4Mix = mix == QuantizationMix.IQ4_NL || mix == QuantizationMix.IQ4_XS;
-        if (name.equals("output.weight") || (tiedEmbeddings && isTokenEmbedding(name))) {
+        if (OUTPUT.isWeight(name) || (tiedEmbeddings && isTokenEmbedding(name))) {
             if (tensor.dim(0) % type.blockSize() != 0) {
                 type = GgmlType.Q8_0;
             } else if (type != GgmlType.Q8_0) {
@@ -64,7 +67,7 @@ final class TensorTypeRules {
             }
         } else if (isTokenEmbedding(name)) {
             // the mixes here keep the default type
-        } else if (name.contains("attn_v.weight")) {
+        } else if (ATTN_V.isWeightIn(name)) {
             if (mix == QuantizationMix.Q2_K) {
                 type = model.groupedQueries() >= 4 ? GgmlType.Q4_K : GgmlType.Q3_K;
             } else if (mix == QuantizationMix.Q3_K_M) {
@@ -81,13 +84,13 @@ final class TensorTypeRules {
                 type = GgmlType.Q8_0;
             }
             attentionValueIndex++;
-        } else if (name.contains("attn_k.weight")) {
+        } else if (ATTN_K.isWeightIn(name)) {
             if (model.experts() == 8) {
                 type = GgmlType.Q8_0;
             }
-        } else if (name.contains("attn_q.weight")) {
+        } else if (ATTN_Q.isWeightIn(name)) {
             // no rule for the mixes here
-        } else if (name.contains("attn_output.weight")) {
+        } else if (ATTN_OUTPUT.isWeightIn(name)) {
             if (model.architecture().equals("falcon")) {
                 // llama.cpp's falcon rule concerns Q3_K_L only
             } else if (model.experts() == 8) {
@@ -100,7 +103,7 @@ final class TensorTypeRules {
             } else if (mix == QuantizationMix.Q3_K_M) {
                 type = GgmlType.Q4_K;
             }
-        } else if (name.contains("attn_qkv.weight")) {
+        } else if (ATTN_QKV.isWeightIn(name)) {
             if (mix == QuantizationMix.Q3_K_M) {
                 type = GgmlType.Q4_K;
             } else if (mix == QuantizationMix.Q4_K_M) {
@@ -108,7 +111,7 @@ final class TensorTypeRules {
             } else if (mix == QuantizationMix.Q5_K_M) {
                 type = GgmlType.Q6_K;
             }
-        } else if (name.contains("ffn_down")) {
+        } else if (name.contains(FFN_DOWN.base())) { // ffn_down, ffn_down_exps, ffn_down_shexp
             int layer = layerOf(name, ffnDownIndex);
             boolean falcon = model.architecture().equals("falcon");
             if (mix == QuantizationMix.Q2_K) {
@@ -165,7 +168,7 @@ final class TensorTypeRules {
     }
 
     private static boolean isTokenEmbedding(String name) {
-        return name.equals("token_embd.weight") || name.equals("per_layer_token_embd.weight");
+        return TOKEN_EMBD.isWeight(name) || name.equals("per_layer_token_embd.weight"); // the latter: Gemma 3n
     }
 
     /**
@@ -173,7 +176,7 @@ final class TensorTypeRules {
      * rules: the version that wrote our oracle files leaves kv_b at the default type (newer ones do not).
      */
     private static boolean isAttentionValue(String name) {
-        return name.contains("attn_v.weight") || name.contains("attn_qkv.weight") || name.contains("attn_kv_b.weight");
+        return ATTN_V.isWeightIn(name) || ATTN_QKV.isWeightIn(name) || ATTN_KV_B.isWeightIn(name);
     }
 
     /** llama.cpp's {@code tensor_allows_quantization}, for the tensor names of the architectures we load. */
@@ -182,7 +185,7 @@ final class TensorTypeRules {
         return effectiveDimensions(tensor) >= 2
                 && name.endsWith("weight")
                 && !name.contains("_norm.weight")
-                && !name.contains("ffn_gate_inp.weight")
+                && !FFN_GATE_INP.isWeightIn(name)
                 && !name.equals("position_embd.weight")
                 && !name.equals("token_types.weight")
                 && !name.contains("ssm_conv1d")

@@ -4,6 +4,7 @@ import io.github.deepseek4j.gguf.GgufArray;
 import io.github.deepseek4j.gguf.GgufValue;
 import io.github.deepseek4j.gguf.GgufValueType;
 import io.github.deepseek4j.gguf.GgufWriter;
+import io.github.deepseek4j.gguf.MetadataKey;
 import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.tools.ModelShape;
 import io.github.deepseek4j.tools.RowEncoder;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import static io.github.deepseek4j.gguf.TensorName.*;
 
 /**
  * Writes a random-weight GGUF with the tensor names, shapes and metadata of a real model: weights
@@ -67,7 +70,7 @@ public final class SyntheticModel {
 
     /** Norms, biases and the expert router stay F32, as llama.cpp's converter keeps them. */
     private static boolean keepsF32(Spec spec) {
-        return spec.shape().length == 1 || spec.name().endsWith("ffn_gate_inp.weight");
+        return spec.shape().length == 1 || FFN_GATE_INP.isWeight(spec.name());
     }
 
     private void writeRows(Spec spec, GgmlType t, int index, WritableByteChannel channel) throws IOException {
@@ -98,22 +101,22 @@ public final class SyntheticModel {
     }
 
     private void metadata(GgufWriter w) {
-        String a = shape.architecture();
-        w.putString("general.architecture", a);
-        w.putString("general.name", "synthetic " + shape.name() + " (random weights, shape of " + shape.realModel() + ")");
-        w.putUint32("general.file_type", RowEncoder.fileType(type));
+        w.putString(MetadataKey.GENERAL_ARCHITECTURE.key(), shape.architecture());
+        w.putString(MetadataKey.GENERAL_NAME.key(),
+                "synthetic " + shape.name() + " (random weights, shape of " + shape.realModel() + ")");
+        w.putUint32(MetadataKey.GENERAL_FILE_TYPE.key(), RowEncoder.fileType(type));
         shape.putHyperParameters(w);
-        SyntheticVocabulary vocab = SyntheticVocabulary.generate(shape.vocabulary(), specialToken("begin"),
+        SyntheticVocabulary vocab = SyntheticVocabulary.generate(shape.sizes().vocabulary(), specialToken("begin"),
                 specialToken("end"), seed);
-        w.putString("tokenizer.ggml.model", "gpt2");
-        w.putString("tokenizer.ggml.pre", shape.preTokenizer());
-        w.putArray("tokenizer.ggml.tokens", GgufArray.ofStrings(vocab.tokens().toArray(String[]::new)));
-        w.putArray("tokenizer.ggml.token_type", GgufArray.ofInts(vocab.tokenTypes()));
-        w.putArray("tokenizer.ggml.merges", GgufArray.ofStrings(vocab.merges().toArray(String[]::new)));
-        w.putUint32("tokenizer.ggml.bos_token_id", vocab.bosId());
-        w.putUint32("tokenizer.ggml.eos_token_id", vocab.eosId());
-        w.putBool("tokenizer.ggml.add_bos_token", true);
-        w.put("general.quantization_version", new GgufValue(GgufValueType.UINT32, 2L));
+        w.putString(MetadataKey.TOKENIZER_MODEL.key(), "gpt2");
+        w.putString(MetadataKey.TOKENIZER_PRE.key(), shape.preTokenizer());
+        w.putArray(MetadataKey.TOKENIZER_TOKENS.key(), GgufArray.ofStrings(vocab.tokens().toArray(String[]::new)));
+        w.putArray(MetadataKey.TOKENIZER_TOKEN_TYPE.key(), GgufArray.ofInts(vocab.tokenTypes()));
+        w.putArray(MetadataKey.TOKENIZER_MERGES.key(), GgufArray.ofStrings(vocab.merges().toArray(String[]::new)));
+        w.putUint32(MetadataKey.TOKENIZER_BOS_ID.key(), vocab.bosId());
+        w.putUint32(MetadataKey.TOKENIZER_EOS_ID.key(), vocab.eosId());
+        w.putBool(MetadataKey.TOKENIZER_ADD_BOS.key(), true);
+        w.put(MetadataKey.GENERAL_QUANTIZATION_VERSION.key(), new GgufValue(GgufValueType.UINT32, 2L));
     }
 
     private String specialToken(String which) {
@@ -125,69 +128,71 @@ public final class SyntheticModel {
     }
 
     private List<Spec> tensors() {
-        int e = shape.embedding();
+        ModelShape.Sizes sizes = shape.sizes();
+        ModelShape.Experts experts = shape.experts();
+        int e = sizes.embedding();
         List<Spec> t = new ArrayList<>();
-        t.add(new Spec("token_embd.weight", dims(e, shape.vocabulary()), Init.WEIGHT));
-        for (int l = 0; l < shape.layers(); l++) {
-            String p = "blk." + l + ".";
-            t.add(new Spec(p + "attn_norm.weight", dims(e), Init.ONES));
-            if (shape.architecture().equals("deepseek2")) {
-                latentAttention(t, p);
+        t.add(new Spec(TOKEN_EMBD.weight(), dims(e, sizes.vocabulary()), Init.WEIGHT));
+        for (int l = 0; l < sizes.layers(); l++) {
+            t.add(new Spec(ATTN_NORM.weight(l), dims(e), Init.ONES));
+            if (shape.latent() != null) {
+                latentAttention(t, l);
             } else {
-                int kv = shape.kvHeads() * shape.headDim();
-                t.add(new Spec(p + "attn_q.weight", dims(e, e), Init.WEIGHT));
-                t.add(new Spec(p + "attn_k.weight", dims(e, kv), Init.WEIGHT));
-                t.add(new Spec(p + "attn_v.weight", dims(e, kv), Init.WEIGHT));
-                if (shape.qkvBias()) {
-                    t.add(new Spec(p + "attn_q.bias", dims(e), Init.ZEROS));
-                    t.add(new Spec(p + "attn_k.bias", dims(kv), Init.ZEROS));
-                    t.add(new Spec(p + "attn_v.bias", dims(kv), Init.ZEROS));
+                int kv = sizes.kvHeads() * sizes.headDim();
+                t.add(new Spec(ATTN_Q.weight(l), dims(e, e), Init.WEIGHT));
+                t.add(new Spec(ATTN_K.weight(l), dims(e, kv), Init.WEIGHT));
+                t.add(new Spec(ATTN_V.weight(l), dims(e, kv), Init.WEIGHT));
+                if (sizes.qkvBias()) {
+                    t.add(new Spec(ATTN_Q.bias(l), dims(e), Init.ZEROS));
+                    t.add(new Spec(ATTN_K.bias(l), dims(kv), Init.ZEROS));
+                    t.add(new Spec(ATTN_V.bias(l), dims(kv), Init.ZEROS));
                 }
-                t.add(new Spec(p + "attn_output.weight", dims(e, e), Init.WEIGHT));
+                t.add(new Spec(ATTN_OUTPUT.weight(l), dims(e, e), Init.WEIGHT));
             }
-            t.add(new Spec(p + "ffn_norm.weight", dims(e), Init.ONES));
-            if (shape.isMixtureOfExperts() && l >= shape.leadingDense()) {
-                int n = shape.experts();
-                int ff = shape.expertFeedForward();
-                int shared = ff * shape.sharedExperts();
-                t.add(new Spec(p + "ffn_gate_inp.weight", dims(e, n), Init.WEIGHT));
-                if (shape.gatingFunc() == 2) {
-                    t.add(new Spec(p + "exp_probs_b.bias", dims(n), Init.ZEROS));
+            t.add(new Spec(FFN_NORM.weight(l), dims(e), Init.ONES));
+            if (experts != null && l >= experts.leadingDense()) {
+                int n = experts.count();
+                int ff = experts.feedForward();
+                int shared = ff * experts.shared();
+                t.add(new Spec(FFN_GATE_INP.weight(l), dims(e, n), Init.WEIGHT));
+                if (experts.gatingFunc() == 2) {
+                    t.add(new Spec(FFN_EXP_PROBS_B.bias(l), dims(n), Init.ZEROS));
                 }
-                t.add(new Spec(p + "ffn_gate_exps.weight", dims(e, ff, n), Init.WEIGHT));
-                t.add(new Spec(p + "ffn_up_exps.weight", dims(e, ff, n), Init.WEIGHT));
-                t.add(new Spec(p + "ffn_down_exps.weight", dims(ff, e, n), Init.WEIGHT));
-                t.add(new Spec(p + "ffn_gate_shexp.weight", dims(e, shared), Init.WEIGHT));
-                t.add(new Spec(p + "ffn_up_shexp.weight", dims(e, shared), Init.WEIGHT));
-                t.add(new Spec(p + "ffn_down_shexp.weight", dims(shared, e), Init.WEIGHT));
+                t.add(new Spec(FFN_GATE_EXPS.weight(l), dims(e, ff, n), Init.WEIGHT));
+                t.add(new Spec(FFN_UP_EXPS.weight(l), dims(e, ff, n), Init.WEIGHT));
+                t.add(new Spec(FFN_DOWN_EXPS.weight(l), dims(ff, e, n), Init.WEIGHT));
+                t.add(new Spec(FFN_GATE_SHEXP.weight(l), dims(e, shared), Init.WEIGHT));
+                t.add(new Spec(FFN_UP_SHEXP.weight(l), dims(e, shared), Init.WEIGHT));
+                t.add(new Spec(FFN_DOWN_SHEXP.weight(l), dims(shared, e), Init.WEIGHT));
             } else {
-                int ff = shape.feedForward();
-                t.add(new Spec(p + "ffn_gate.weight", dims(e, ff), Init.WEIGHT));
-                t.add(new Spec(p + "ffn_up.weight", dims(e, ff), Init.WEIGHT));
-                t.add(new Spec(p + "ffn_down.weight", dims(ff, e), Init.WEIGHT));
+                int ff = sizes.feedForward();
+                t.add(new Spec(FFN_GATE.weight(l), dims(e, ff), Init.WEIGHT));
+                t.add(new Spec(FFN_UP.weight(l), dims(e, ff), Init.WEIGHT));
+                t.add(new Spec(FFN_DOWN.weight(l), dims(ff, e), Init.WEIGHT));
             }
         }
-        t.add(new Spec("output_norm.weight", dims(e), Init.ONES));
-        t.add(new Spec("output.weight", dims(e, shape.vocabulary()), Init.WEIGHT));
+        t.add(new Spec(OUTPUT_NORM.weight(), dims(e), Init.ONES));
+        t.add(new Spec(OUTPUT.weight(), dims(e, sizes.vocabulary()), Init.WEIGHT));
         return t;
     }
 
     /** Multi-head latent attention in the legacy layout ({@code attn_kv_b}), as most published files have it. */
-    private void latentAttention(List<Spec> t, String p) {
-        int e = shape.embedding();
-        int h = shape.heads();
-        int qk = shape.qkNope() + shape.qkRope();
-        if (shape.qLoraRank() > 0) {
-            t.add(new Spec(p + "attn_q_a.weight", dims(e, shape.qLoraRank()), Init.WEIGHT));
-            t.add(new Spec(p + "attn_q_a_norm.weight", dims(shape.qLoraRank()), Init.ONES));
-            t.add(new Spec(p + "attn_q_b.weight", dims(shape.qLoraRank(), h * qk), Init.WEIGHT));
+    private void latentAttention(List<Spec> t, int l) {
+        ModelShape.LatentAttention a = shape.latent();
+        int e = shape.sizes().embedding();
+        int h = shape.sizes().heads();
+        int qk = a.qkNope() + a.qkRope();
+        if (a.qLoraRank() > 0) {
+            t.add(new Spec(ATTN_Q_A.weight(l), dims(e, a.qLoraRank()), Init.WEIGHT));
+            t.add(new Spec(ATTN_Q_A_NORM.weight(l), dims(a.qLoraRank()), Init.ONES));
+            t.add(new Spec(ATTN_Q_B.weight(l), dims(a.qLoraRank(), h * qk), Init.WEIGHT));
         } else {
-            t.add(new Spec(p + "attn_q.weight", dims(e, h * qk), Init.WEIGHT));
+            t.add(new Spec(ATTN_Q.weight(l), dims(e, h * qk), Init.WEIGHT));
         }
-        t.add(new Spec(p + "attn_kv_a_mqa.weight", dims(e, shape.kvLoraRank() + shape.qkRope()), Init.WEIGHT));
-        t.add(new Spec(p + "attn_kv_a_norm.weight", dims(shape.kvLoraRank()), Init.ONES));
-        t.add(new Spec(p + "attn_kv_b.weight", dims(shape.kvLoraRank(), h * (shape.qkNope() + shape.valueDim())), Init.WEIGHT));
-        t.add(new Spec(p + "attn_output.weight", dims(h * shape.valueDim(), e), Init.WEIGHT));
+        t.add(new Spec(ATTN_KV_A_MQA.weight(l), dims(e, a.kvLoraRank() + a.qkRope()), Init.WEIGHT));
+        t.add(new Spec(ATTN_KV_A_NORM.weight(l), dims(a.kvLoraRank()), Init.ONES));
+        t.add(new Spec(ATTN_KV_B.weight(l), dims(a.kvLoraRank(), h * (a.qkNope() + a.valueDim())), Init.WEIGHT));
+        t.add(new Spec(ATTN_OUTPUT.weight(l), dims(h * a.valueDim(), e), Init.WEIGHT));
     }
 
     private static long[] dims(long... d) {

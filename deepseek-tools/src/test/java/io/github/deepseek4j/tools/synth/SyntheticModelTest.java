@@ -22,9 +22,10 @@ class SyntheticModelTest {
     Path dir;
 
     /** DeepSeek-V3's structure at toy widths, so the test writes kilobytes, not gigabytes. */
-    private static final ModelShape TOY_V3 = new ModelShape("toy-v3", "deepseek2", "toy", "deepseek-v3",
-            400, 64, 3, 4, 4, 96, 4096, 10_000f, 1e-6f, false,
-            32, 32, 16, 8, 16, 1, 8, 2, 1, 32, 2.5f, true, 2, 4, 2, 40f, 4096, 0.1f);
+    private static final ModelShape TOY_V3 = ModelShape.latentMixtureOfExperts("toy-v3", "toy", "deepseek-v3",
+            new ModelShape.Sizes(400, 64, 3, 4, 4, 96, 4096, 10_000f, 1e-6f, false),
+            new ModelShape.LatentAttention(32, 32, 16, 8, 16), new ModelShape.Experts(1, 8, 2, 1, 32, 2.5f, true, 2, 4, 2),
+            new ModelShape.Yarn(40f, 4096, 0.1f));
 
     @Test
     void writesTheTensorsAndMetadataOfTheShape() throws Exception {
@@ -79,7 +80,7 @@ class SyntheticModelTest {
     @Test
     void realShapesAreKnownByName() {
         assertThat(ModelShape.byName("deepseek-v3").withLayers(4).layers()).isEqualTo(4);
-        assertThat(ModelShape.byName("DEEPSEEK-V2-LITE").qLoraRank()).isZero();
+        assertThat(ModelShape.byName("DEEPSEEK-V2-LITE").latent().qLoraRank()).isZero();
         assertThatThrownBy(() -> ModelShape.byName("gpt-5")).hasMessageContaining("deepseek-v3");
         assertThatThrownBy(() -> new SyntheticModel(TOY_V3, GgmlType.IQ1_S, 1)).hasMessageContaining("IQ1_S");
     }
