@@ -1,6 +1,7 @@
 package io.github.deepseek4j.quant.vector;
 
 import io.github.deepseek4j.quant.RowKernel;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -8,8 +9,13 @@ import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
+import static io.github.deepseek4j.quant.vector.Lanes.B;
+import static io.github.deepseek4j.quant.vector.Lanes.CODEBOOK_HIGH;
+import static io.github.deepseek4j.quant.vector.Lanes.CODEBOOK_LOW;
 import static io.github.deepseek4j.quant.vector.Lanes.F;
+import static io.github.deepseek4j.quant.vector.Lanes.I;
 import static io.github.deepseek4j.quant.vector.Lanes.LANES;
+import static io.github.deepseek4j.quant.vector.Lanes.LE;
 import static io.github.deepseek4j.quant.vector.Lanes.SHORT;
 
 /** IQ4_XS (d, 6-bit sub-block scales, 128 bytes of codebook index pairs): eight IQ4_NL-like sub-blocks. */
@@ -33,13 +39,25 @@ final class IQ4_XS extends VectorKernel {
                 int xb = xOffset + 256 * b + 32 * i;
                 FloatVector sum = FloatVector.zero(F);
                 for (int c = 0; c < 16; c += LANES) {
-                    IntVector q = Lanes.ubytes(data, qs + c);
-                    sum = Lanes.iq4Levels(q.and(0xF)).fma(FloatVector.fromArray(F, x, xb + c), sum);
-                    sum = Lanes.iq4Levels(q.lanewise(VectorOperators.LSHR, 4)).fma(FloatVector.fromArray(F, x, xb + 16 + c), sum);
+                    IntVector q = (IntVector) ByteVector.fromMemorySegment(B, data, qs + c, LE)
+                            .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                    for (int nibble = 0; nibble < 2; nibble++) { // low nibbles are values 0-15, high ones 16-31
+                        IntVector index = q.lanewise(VectorOperators.LSHR, 4 * nibble).and(0xF);
+                        IntVector level = index.and(LANES - 1).selectFrom(CODEBOOK_LOW);
+                        if (LANES < 16) {
+                            level = level.blend(index.and(LANES - 1).selectFrom(CODEBOOK_HIGH), index.compare(VectorOperators.GE, LANES));
+                        }
+                        sum = ((FloatVector) level.convert(VectorOperators.I2F, 0))
+                                .fma(FloatVector.fromArray(F, x, xb + 16 * nibble + c), sum);
+                    }
                 }
                 acc = sum.fma(FloatVector.broadcast(F, d * (scale - 32)), acc);
             }
         }
-        return Lanes.sum(acc);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += acc.lane(lane);
+        }
+        return sum;
     }
 }

@@ -5,17 +5,25 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
  * The species every kernel uses: the preferred float width, and byte, short and int species with
  * the same number of lanes, so that a load of {@code LANES} packed values widens to one float vector.
+ *
+ * <p>The kernels follow one rule: <b>no method of ours takes or returns a vector</b> (a test checks it). Each kernel's
+ * vector work is written out in its {@code dotBlocks}, which calls only the Vector API (whose methods
+ * C2 always inlines). A vector that crosses a method C2 chose not to inline is boxed: a heap object
+ * and an array per call, and the operations around it fall back to Java code. C2 makes that choice
+ * by heuristics that depend on the vector width, the call profile and the method's size (cold tail
+ * calls, NodeCountInliningCutoff), so a helper that is inlined on one machine is not on another.
+ * The lanes are summed in lane order, not with {@code reduceLanes(ADD)}: its order is unspecified and
+ * differs between the interpreter and JIT-compiled code, so a row's dot product could change in its
+ * last bit depending on timing, and sessions or thread counts would not reproduce each other.
  */
 final class Lanes {
 
@@ -34,76 +42,18 @@ final class Lanes {
     private Lanes() {
     }
 
-    /**
-     * The sum of the lanes, in lane order. Not {@code reduceLanes(ADD)}: its order is unspecified and
-     * differs between the interpreter and JIT-compiled code, so a row's dot product could change in
-     * its last bit depending on timing, and sessions or thread counts would not reproduce each other.
-     */
-    static float sum(FloatVector v) {
-        float sum = 0;
-        for (int i = 0; i < LANES; i++) {
-            sum += v.lane(i);
-        }
-        return sum;
-    }
-
-    /** {@code LANES} unsigned bytes at {@code offset}, widened to ints. */
-    static IntVector ubytes(MemorySegment data, long offset) {
-        return (IntVector) ByteVector.fromMemorySegment(B, data, offset, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-    }
-
-    /** {@code LANES} little-endian 16-bit values at {@code offset}, sign-extended to ints. */
-    static IntVector shorts(MemorySegment data, long offset) {
-        return (IntVector) ShortVector.fromMemorySegment(S, data, offset, LE).convertShape(VectorOperators.S2I, I, 0);
-    }
-
-    static FloatVector toFloat(IntVector v) {
-        return (FloatVector) v.convert(VectorOperators.I2F, 0);
-    }
-
-    /**
-     * IEEE half floats (in the low 16 bits of each lane) widened exactly, like {@link Float#float16ToFloat}:
-     * the magnitude moved into float position and rescaled by 2^112 (exact, and it normalizes
-     * subnormals), infinities and NaNs given the float exponent, the sign put back.
-     */
-    static FloatVector halfToFloat(IntVector halves) {
-        IntVector magnitude = halves.and(0x7FFF);
-        FloatVector scaled = magnitude.lanewise(VectorOperators.LSHL, 13).reinterpretAsFloats().mul(0x1p112f);
-        // all ones where the magnitude is 0x7C00 or more (exponent 31), computed without masks
-        IntVector special = magnitude.add(0x400).lanewise(VectorOperators.LSHR, 15).neg();
-        IntVector bits = scaled.reinterpretAsInts()
-                .or(special.and(0x7F800000))
-                .or(halves.and(0x8000).lanewise(VectorOperators.LSHL, 16));
-        return bits.reinterpretAsFloats();
-    }
-
     /** Lane i holds i. */
     static final IntVector IOTA = USABLE ? IntVector.zero(I).addIndex(1) : null;
 
     /** The IQ4 codebook as ints: levels 0..LANES-1, and LANES..15 (all zero when LANES is 16). */
-    private static final IntVector CODEBOOK_LOW = USABLE ? codebookPart(0) : null;
-    private static final IntVector CODEBOOK_HIGH = USABLE ? codebookPart(LANES) : null;
+    static final IntVector CODEBOOK_LOW = USABLE ? IntVector.fromArray(I, codebookPart(0), 0) : null;
+    static final IntVector CODEBOOK_HIGH = USABLE ? IntVector.fromArray(I, codebookPart(LANES), 0) : null;
 
-    private static IntVector codebookPart(int first) {
+    private static int[] codebookPart(int first) {
         int[] levels = new int[LANES];
         for (int i = 0; i < LANES && first + i < 16; i++) {
             levels[i] = Iq4Codebook.level(first + i);
         }
-        return IntVector.fromArray(I, levels, 0);
-    }
-
-    /** The IQ4 levels of 4-bit indices (0..15 in each lane), as floats. */
-    static FloatVector iq4Levels(IntVector indices) {
-        IntVector levels = indices.and(LANES - 1).selectFrom(CODEBOOK_LOW);
-        if (LANES < 16) {
-            levels = levels.blend(indices.and(LANES - 1).selectFrom(CODEBOOK_HIGH),
-                    indices.compare(VectorOperators.GE, LANES));
-        }
-        return (FloatVector) levels.convert(VectorOperators.I2F, 0);
-    }
-
-    /** BF16 values (in the low 16 bits of each lane) as floats: they are the upper half of the float. */
-    static FloatVector bf16ToFloat(IntVector halves) {
-        return halves.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+        return levels;
     }
 }

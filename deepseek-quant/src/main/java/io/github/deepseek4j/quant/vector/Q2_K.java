@@ -19,7 +19,7 @@ import static io.github.deepseek4j.quant.vector.Lanes.SHORT;
 /**
  * Q2_K (4-bit scale and min per sub-block of 16, 2-bit quants, d, dmin). Sub-block s (0..15) reads
  * bits 2j..2j+1 of {@code qs[32 * half + 16 * part + l]} with half = s / 8, j = (s % 8) / 2,
- * part = s % 2; even and odd sub-blocks go to separate accumulators.
+ * part = s % 2; sub-blocks alternate between two accumulators.
  */
 final class Q2_K extends VectorKernel {
 
@@ -35,29 +35,30 @@ final class Q2_K extends VectorKernel {
             long block = offset + 84L * b;
             float d = Float.float16ToFloat(data.get(SHORT, block + 80));
             float dmin = Float.float16ToFloat(data.get(SHORT, block + 82));
-            for (int s = 0; s < 16; s += 2) {
-                long qs = block + 16 + 32L * (s / 8);
-                int shift = s % 8;
+            for (int s = 0; s < 16; s++) {
+                long qs = block + 16 + 32L * (s / 8) + 16 * (s % 2);
+                int shift = 2 * ((s % 8) / 2);
+                int scaleMin = data.get(ValueLayout.JAVA_BYTE, block + s);
+                FloatVector scale = FloatVector.broadcast(F, d * (scaleMin & 0xF));
+                FloatVector min = FloatVector.broadcast(F, -dmin * ((scaleMin >> 4) & 0xF));
                 int xb = xOffset + 256 * b + 16 * s;
-                acc0 = subBlock(data, qs, shift, data.get(ValueLayout.JAVA_BYTE, block + s), d, dmin, x, xb, acc0);
-                acc1 = subBlock(data, qs + 16, shift, data.get(ValueLayout.JAVA_BYTE, block + s + 1), d, dmin, x, xb + 16, acc1);
+                for (int c = 0; c < 16; c += LANES) {
+                    IntVector q = ((IntVector) ByteVector.fromMemorySegment(B, data, qs + c, LE)
+                            .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0))
+                            .lanewise(VectorOperators.LSHR, shift).and(3);
+                    FloatVector value = ((FloatVector) q.convert(VectorOperators.I2F, 0)).fma(scale, min);
+                    acc0 = value.fma(FloatVector.fromArray(F, x, xb + c), acc0);
+                }
+                FloatVector next = acc1; // alternate, so that two FMA chains run side by side
+                acc1 = acc0;
+                acc0 = next;
             }
         }
-        return Lanes.sum(acc0.add(acc1));
-    }
-
-    /** {@code acc} plus 16 values (2-bit quants at {@code qs} >> shift) scaled and offset by {@code scaleMin}, times x. */
-    private static FloatVector subBlock(MemorySegment data, long qs, int shift, int scaleMin, float d, float dmin,
-                                        float[] x, int xb, FloatVector acc) {
-        FloatVector scale = FloatVector.broadcast(F, d * (scaleMin & 0xF));
-        FloatVector min = FloatVector.broadcast(F, -dmin * ((scaleMin >> 4) & 0xF));
-        for (int c = 0; c < 16; c += LANES) {
-            IntVector q = ((IntVector) ByteVector.fromMemorySegment(B, data, qs + c, LE)
-                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0))
-                    .lanewise(VectorOperators.LSHR, shift).and(3);
-            FloatVector value = ((FloatVector) q.convert(VectorOperators.I2F, 0)).fma(scale, min);
-            acc = value.fma(FloatVector.fromArray(F, x, xb + c), acc);
+        FloatVector total = acc0.add(acc1);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += total.lane(lane);
         }
-        return acc;
+        return sum;
     }
 }

@@ -39,34 +39,36 @@ final class Q3_K extends VectorKernel {
             int w0 = data.get(INT, block + 96);
             int w1 = data.get(INT, block + 100);
             int w2 = data.get(INT, block + 104);
-            for (int s = 0; s < 16; s += 2) {
-                long qs = block + 32 + 32L * (s / 8);
+            for (int s = 0; s < 16; s++) {
+                int part = s % 2;
+                long qs = block + 32 + 32L * (s / 8) + 16 * part;
+                long hmask = block + 16 * part;
                 int j = (s % 8) / 2;
                 int hbit = 4 * (s / 8) + j;
                 int xb = xOffset + 256 * b + 16 * s;
-                float scale0 = d * (PackedScales.q3Scale(w0, w1, w2, s) - 32);
-                float scale1 = d * (PackedScales.q3Scale(w0, w1, w2, s + 1) - 32);
-                acc0 = subBlock(data, qs, block, 2 * j, hbit, scale0, x, xb, acc0);
-                acc1 = subBlock(data, qs + 16, block + 16, 2 * j, hbit, scale1, x, xb + 16, acc1);
+                FloatVector sum = FloatVector.zero(F);
+                for (int c = 0; c < 16; c += LANES) {
+                    IntVector low = ((IntVector) ByteVector.fromMemorySegment(B, data, qs + c, LE)
+                            .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0))
+                            .lanewise(VectorOperators.LSHR, 2 * j).and(3);
+                    IntVector high = ((IntVector) ByteVector.fromMemorySegment(B, data, hmask + c, LE)
+                            .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0))
+                            .lanewise(VectorOperators.LSHR, hbit).and(1).lanewise(VectorOperators.LSHL, 2);
+                    FloatVector value = (FloatVector) low.add(high).sub(4).convert(VectorOperators.I2F, 0);
+                    sum = value.fma(FloatVector.fromArray(F, x, xb + c), sum);
+                }
+                float scale = d * (PackedScales.q3Scale(w0, w1, w2, s) - 32);
+                acc0 = sum.fma(FloatVector.broadcast(F, scale), acc0);
+                FloatVector next = acc1; // alternate, so that two FMA chains run side by side
+                acc1 = acc0;
+                acc0 = next;
             }
         }
-        return Lanes.sum(acc0.add(acc1));
-    }
-
-    /** {@code acc} plus 16 values (low bits at {@code qs}, high bits at {@code hmask}) times scale times x. */
-    private static FloatVector subBlock(MemorySegment data, long qs, long hmask, int shift, int hbit, float scale,
-                                        float[] x, int xb, FloatVector acc) {
-        FloatVector sum = FloatVector.zero(F);
-        for (int c = 0; c < 16; c += LANES) {
-            IntVector low = ((IntVector) ByteVector.fromMemorySegment(B, data, qs + c, LE)
-                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0))
-                    .lanewise(VectorOperators.LSHR, shift).and(3);
-            IntVector high = ((IntVector) ByteVector.fromMemorySegment(B, data, hmask + c, LE)
-                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0))
-                    .lanewise(VectorOperators.LSHR, hbit).and(1).lanewise(VectorOperators.LSHL, 2);
-            FloatVector value = (FloatVector) low.add(high).sub(4).convert(VectorOperators.I2F, 0);
-            sum = value.fma(FloatVector.fromArray(F, x, xb + c), sum);
+        FloatVector total = acc0.add(acc1);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += total.lane(lane);
         }
-        return sum.fma(FloatVector.broadcast(F, scale), acc);
+        return sum;
     }
 }

@@ -29,8 +29,8 @@ final class Q4_K extends VectorKernel {
 
     @Override
     float dotBlocks(MemorySegment data, long offset, float[] x, int xOffset, int blocks) {
-        FloatVector acc = FloatVector.zero(F);
-        FloatVector accHigh = FloatVector.zero(F);
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
         for (int b = 0; b < blocks; b++) {
             long block = offset + 144L * b;
             float d = Float.float16ToFloat(data.get(SHORT, block));
@@ -46,23 +46,25 @@ final class Q4_K extends VectorKernel {
                 FloatVector minLow = FloatVector.broadcast(F, -dmin * PackedScales.min(w0, w1, w2, 2 * k));
                 FloatVector scaleHigh = FloatVector.broadcast(F, d * PackedScales.scale(w0, w1, w2, 2 * k + 1));
                 FloatVector minHigh = FloatVector.broadcast(F, -dmin * PackedScales.min(w0, w1, w2, 2 * k + 1));
-                for (int c = 0; c < 32; c += 2 * LANES) {
-                    acc = acc.add(chunk(data, qs + c, scaleLow, minLow, scaleHigh, minHigh, x, xLow + c));
-                    accHigh = accHigh.add(chunk(data, qs + c + LANES, scaleLow, minLow, scaleHigh, minHigh, x, xLow + c + LANES));
+                for (int c = 0; c < 32; c += LANES) {
+                    IntVector q = (IntVector) ByteVector.fromMemorySegment(B, data, qs + c, LE)
+                            .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                    FloatVector low = ((FloatVector) q.and(0xF).convert(VectorOperators.I2F, 0)).fma(scaleLow, minLow);
+                    FloatVector high = ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).convert(VectorOperators.I2F, 0))
+                            .fma(scaleHigh, minHigh);
+                    acc0 = acc0.add(high.fma(FloatVector.fromArray(F, x, xLow + c + 32),
+                            low.mul(FloatVector.fromArray(F, x, xLow + c))));
+                    FloatVector next = acc1; // alternate, so that two FMA chains run side by side
+                    acc1 = acc0;
+                    acc0 = next;
                 }
             }
         }
-        return Lanes.sum(acc.add(accHigh));
-    }
-
-    /** {@code LANES} low-nibble values times x plus the high-nibble values 32 further on. */
-    private static FloatVector chunk(MemorySegment data, long qs, FloatVector scaleLow, FloatVector minLow,
-                                     FloatVector scaleHigh, FloatVector minHigh, float[] x, int xIndex) {
-        IntVector q = (IntVector) ByteVector.fromMemorySegment(B, data, qs, LE)
-                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-        FloatVector low = ((FloatVector) q.and(0xF).convert(VectorOperators.I2F, 0)).fma(scaleLow, minLow);
-        FloatVector high = ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).convert(VectorOperators.I2F, 0))
-                .fma(scaleHigh, minHigh);
-        return high.fma(FloatVector.fromArray(F, x, xIndex + 32), low.mul(FloatVector.fromArray(F, x, xIndex)));
+        FloatVector total = acc0.add(acc1);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += total.lane(lane);
+        }
+        return sum;
     }
 }

@@ -20,9 +20,7 @@ import static io.github.deepseek4j.quant.vector.Lanes.SHORT;
 /**
  * Q5_0 (d, 32 fifth bits, nibble pairs): the fifth bit of value j is bit j of the broadcast qh word.
  *
- * <p>Blocks are taken in pairs with one accumulator each, so two FMA chains run side by side; the
- * per-block work is a small static method that C2 inlines whole (vector operations written directly,
- * without helper nesting, so that no vector is ever boxed).
+ * <p>Blocks alternate between two accumulators, so that two FMA chains run side by side.
  */
 final class Q5_0 extends VectorKernel {
 
@@ -34,31 +32,31 @@ final class Q5_0 extends VectorKernel {
     float dotBlocks(MemorySegment data, long offset, float[] x, int xOffset, int blocks) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
-        int b = 0;
-        for (; b + 1 < blocks; b += 2) {
-            acc0 = block(data, offset + 22L * b, x, xOffset + 32 * b, acc0);
-            acc1 = block(data, offset + 22L * (b + 1), x, xOffset + 32 * (b + 1), acc1);
+        for (int b = 0; b < blocks; b++) {
+            long block = offset + 22L * b;
+            int xb = xOffset + 32 * b;
+            IntVector qh = IntVector.broadcast(I, data.get(INT, block + 2));
+            FloatVector sum = FloatVector.zero(F);
+            for (int c = 0; c < 16; c += LANES) {
+                IntVector q = (IntVector) ByteVector.fromMemorySegment(B, data, block + 6 + c, LE)
+                        .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                IntVector highLow = qh.lanewise(VectorOperators.LSHR, IOTA.add(c)).and(1).lanewise(VectorOperators.LSHL, 4);
+                IntVector highHigh = qh.lanewise(VectorOperators.LSHR, IOTA.add(16 + c)).and(1).lanewise(VectorOperators.LSHL, 4);
+                sum = ((FloatVector) q.and(0xF).or(highLow).sub(16).convert(VectorOperators.I2F, 0))
+                        .fma(FloatVector.fromArray(F, x, xb + c), sum);
+                sum = ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).or(highHigh).sub(16).convert(VectorOperators.I2F, 0))
+                        .fma(FloatVector.fromArray(F, x, xb + 16 + c), sum);
+            }
+            acc0 = sum.fma(FloatVector.broadcast(F, Float.float16ToFloat(data.get(SHORT, block))), acc0);
+            FloatVector next = acc1; // alternate, so that two FMA chains run side by side
+            acc1 = acc0;
+            acc0 = next;
         }
-        if (b < blocks) {
-            acc0 = block(data, offset + 22L * b, x, xOffset + 32 * b, acc0);
+        FloatVector total = acc0.add(acc1);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += total.lane(lane);
         }
-        return Lanes.sum(acc0.add(acc1));
-    }
-
-    /** {@code acc} plus the products of the block at {@code block} with {@code x[xb..xb+32)}. */
-    private static FloatVector block(MemorySegment data, long block, float[] x, int xb, FloatVector acc) {
-        IntVector qh = IntVector.broadcast(I, data.get(INT, block + 2));
-        FloatVector sum = FloatVector.zero(F);
-        for (int c = 0; c < 16; c += LANES) {
-            IntVector q = (IntVector) ByteVector.fromMemorySegment(B, data, block + 6 + c, LE)
-                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-            IntVector highLow = qh.lanewise(VectorOperators.LSHR, IOTA.add(c)).and(1).lanewise(VectorOperators.LSHL, 4);
-            IntVector highHigh = qh.lanewise(VectorOperators.LSHR, IOTA.add(16 + c)).and(1).lanewise(VectorOperators.LSHL, 4);
-            sum = ((FloatVector) q.and(0xF).or(highLow).sub(16).convert(VectorOperators.I2F, 0))
-                    .fma(FloatVector.fromArray(F, x, xb + c), sum);
-            sum = ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).or(highHigh).sub(16).convert(VectorOperators.I2F, 0))
-                    .fma(FloatVector.fromArray(F, x, xb + 16 + c), sum);
-        }
-        return sum.fma(FloatVector.broadcast(F, Float.float16ToFloat(data.get(SHORT, block))), acc);
+        return sum;
     }
 }

@@ -20,9 +20,7 @@ import static io.github.deepseek4j.quant.vector.Lanes.SHORT;
 /**
  * Q5_1 (d, m, 32 fifth bits, nibble pairs): per block d * sum(q * x) + m * sum(x).
  *
- * <p>Blocks are taken in pairs with one accumulator each, so two FMA chains run side by side; the
- * per-block work is a small static method that C2 inlines whole (vector operations written directly,
- * without helper nesting, so that no vector is ever boxed).
+ * <p>Blocks alternate between two accumulators, so that two FMA chains run side by side.
  */
 final class Q5_1 extends VectorKernel {
 
@@ -34,34 +32,34 @@ final class Q5_1 extends VectorKernel {
     float dotBlocks(MemorySegment data, long offset, float[] x, int xOffset, int blocks) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
-        int b = 0;
-        for (; b + 1 < blocks; b += 2) {
-            acc0 = block(data, offset + 24L * b, x, xOffset + 32 * b, acc0);
-            acc1 = block(data, offset + 24L * (b + 1), x, xOffset + 32 * (b + 1), acc1);
+        for (int b = 0; b < blocks; b++) {
+            long block = offset + 24L * b;
+            int xb = xOffset + 32 * b;
+            IntVector qh = IntVector.broadcast(I, data.get(INT, block + 4));
+            FloatVector sumQx = FloatVector.zero(F);
+            FloatVector sumX = FloatVector.zero(F);
+            for (int c = 0; c < 16; c += LANES) {
+                IntVector q = (IntVector) ByteVector.fromMemorySegment(B, data, block + 8 + c, LE)
+                        .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                IntVector highLow = qh.lanewise(VectorOperators.LSHR, IOTA.add(c)).and(1).lanewise(VectorOperators.LSHL, 4);
+                IntVector highHigh = qh.lanewise(VectorOperators.LSHR, IOTA.add(16 + c)).and(1).lanewise(VectorOperators.LSHL, 4);
+                FloatVector xLow = FloatVector.fromArray(F, x, xb + c);
+                FloatVector xHigh = FloatVector.fromArray(F, x, xb + 16 + c);
+                sumQx = ((FloatVector) q.and(0xF).or(highLow).convert(VectorOperators.I2F, 0)).fma(xLow, sumQx);
+                sumQx = ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).or(highHigh).convert(VectorOperators.I2F, 0)).fma(xHigh, sumQx);
+                sumX = sumX.add(xLow).add(xHigh);
+            }
+            acc0 = sumQx.fma(FloatVector.broadcast(F, Float.float16ToFloat(data.get(SHORT, block))), acc0);
+            acc0 = sumX.fma(FloatVector.broadcast(F, Float.float16ToFloat(data.get(SHORT, block + 2))), acc0);
+            FloatVector next = acc1; // alternate, so that two FMA chains run side by side
+            acc1 = acc0;
+            acc0 = next;
         }
-        if (b < blocks) {
-            acc0 = block(data, offset + 24L * b, x, xOffset + 32 * b, acc0);
+        FloatVector total = acc0.add(acc1);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += total.lane(lane);
         }
-        return Lanes.sum(acc0.add(acc1));
-    }
-
-    /** {@code acc} plus the products of the block at {@code block} with {@code x[xb..xb+32)}. */
-    private static FloatVector block(MemorySegment data, long block, float[] x, int xb, FloatVector acc) {
-        IntVector qh = IntVector.broadcast(I, data.get(INT, block + 4));
-        FloatVector sumQx = FloatVector.zero(F);
-        FloatVector sumX = FloatVector.zero(F);
-        for (int c = 0; c < 16; c += LANES) {
-            IntVector q = (IntVector) ByteVector.fromMemorySegment(B, data, block + 8 + c, LE)
-                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-            IntVector highLow = qh.lanewise(VectorOperators.LSHR, IOTA.add(c)).and(1).lanewise(VectorOperators.LSHL, 4);
-            IntVector highHigh = qh.lanewise(VectorOperators.LSHR, IOTA.add(16 + c)).and(1).lanewise(VectorOperators.LSHL, 4);
-            FloatVector xLow = FloatVector.fromArray(F, x, xb + c);
-            FloatVector xHigh = FloatVector.fromArray(F, x, xb + 16 + c);
-            sumQx = ((FloatVector) q.and(0xF).or(highLow).convert(VectorOperators.I2F, 0)).fma(xLow, sumQx);
-            sumQx = ((FloatVector) q.lanewise(VectorOperators.LSHR, 4).or(highHigh).convert(VectorOperators.I2F, 0)).fma(xHigh, sumQx);
-            sumX = sumX.add(xLow).add(xHigh);
-        }
-        acc = sumQx.fma(FloatVector.broadcast(F, Float.float16ToFloat(data.get(SHORT, block))), acc);
-        return sumX.fma(FloatVector.broadcast(F, Float.float16ToFloat(data.get(SHORT, block + 2))), acc);
+        return sum;
     }
 }

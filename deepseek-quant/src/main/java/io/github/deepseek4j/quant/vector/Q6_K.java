@@ -19,8 +19,8 @@ import static io.github.deepseek4j.quant.vector.Lanes.SHORT;
 /**
  * Q6_K (ql, qh, int8 scales of sub-blocks of 16, d). Each half of 128 values is four groups of 32:
  * group g takes the low (g < 2) or high nibbles of {@code ql[32 * (g % 2) + l]}, topped with bits
- * 2g..2g+1 of {@code qh[l]}; every {@code LANES} values share one scale. Two accumulators take
- * alternate chunks so two FMA chains run side by side.
+ * 2g..2g+1 of {@code qh[l]}; every {@code LANES} values share one scale. Chunks alternate between
+ * two accumulators, so that two FMA chains run side by side.
  */
 final class Q6_K extends VectorKernel {
 
@@ -41,29 +41,30 @@ final class Q6_K extends VectorKernel {
                     long qh = block + 128 + 32L * half;
                     long sc = block + 192 + 8L * half + 2 * g;
                     int xb = xOffset + 256 * b + 128 * half + 32 * g;
-                    for (int c = 0; c < 32; c += 2 * LANES) {
-                        acc0 = chunk(data, ql + c, qh + c, g, d * data.get(ValueLayout.JAVA_BYTE, sc + c / 16),
-                                x, xb + c, acc0);
-                        acc1 = chunk(data, ql + c + LANES, qh + c + LANES, g,
-                                d * data.get(ValueLayout.JAVA_BYTE, sc + (c + LANES) / 16), x, xb + c + LANES, acc1);
+                    for (int c = 0; c < 32; c += LANES) {
+                        IntVector low = (IntVector) ByteVector.fromMemorySegment(B, data, ql + c, LE)
+                                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                        IntVector high = (IntVector) ByteVector.fromMemorySegment(B, data, qh + c, LE)
+                                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                        IntVector q = low.lanewise(VectorOperators.LSHR, 4 * (g >> 1)).and(0xF)
+                                .or(high.lanewise(VectorOperators.LSHR, 2 * g).and(3).lanewise(VectorOperators.LSHL, 4))
+                                .sub(32);
+                        float scale = d * data.get(ValueLayout.JAVA_BYTE, sc + c / 16);
+                        FloatVector qx = ((FloatVector) q.convert(VectorOperators.I2F, 0))
+                                .mul(FloatVector.fromArray(F, x, xb + c));
+                        acc0 = qx.fma(FloatVector.broadcast(F, scale), acc0);
+                        FloatVector next = acc1; // alternate, so that two FMA chains run side by side
+                        acc1 = acc0;
+                        acc0 = next;
                     }
                 }
             }
         }
-        return Lanes.sum(acc0.add(acc1));
-    }
-
-    /** {@code acc} plus {@code LANES} values of group {@code g}, scaled by {@code scale}, times x. */
-    private static FloatVector chunk(MemorySegment data, long ql, long qh, int g, float scale,
-                                     float[] x, int xIndex, FloatVector acc) {
-        IntVector low = (IntVector) ByteVector.fromMemorySegment(B, data, ql, LE)
-                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-        IntVector high = (IntVector) ByteVector.fromMemorySegment(B, data, qh, LE)
-                .convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-        IntVector q = low.lanewise(VectorOperators.LSHR, 4 * (g >> 1)).and(0xF)
-                .or(high.lanewise(VectorOperators.LSHR, 2 * g).and(3).lanewise(VectorOperators.LSHL, 4))
-                .sub(32);
-        FloatVector qx = ((FloatVector) q.convert(VectorOperators.I2F, 0)).mul(FloatVector.fromArray(F, x, xIndex));
-        return qx.fma(FloatVector.broadcast(F, scale), acc);
+        FloatVector total = acc0.add(acc1);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += total.lane(lane);
+        }
+        return sum;
     }
 }
