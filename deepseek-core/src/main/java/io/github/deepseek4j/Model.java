@@ -139,7 +139,7 @@ public final class Model implements AutoCloseable {
     private static ChatTemplate chatTemplate(GgufFile file, Tokenizer tokenizer) throws ModelFormatException {
         String source = file.metadata().getString(CHAT_TEMPLATE, null);
         String arch = file.metadata().getString(MetadataKey.GENERAL_ARCHITECTURE.key(), null);
-        String name = file.metadata().getString("general.name", null);
+        String name = file.metadata().getString(MetadataKey.GENERAL_NAME.key(), null);
         try {
             return ChatTemplate.forModel(source, arch, name, tokenizer.vocabulary())
                     .orElseGet(() -> ChatTemplate.of(BuiltinTemplate.CHATML));

@@ -2,10 +2,10 @@ package io.github.deepseek4j.cli;
 
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.runtime.Logits;
-import io.github.deepseek4j.internal.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -5,13 +5,13 @@ import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufTensorInfo;
 import io.github.deepseek4j.gguf.GgufValue;
 import io.github.deepseek4j.gguf.GgufValueType;
-import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.internal.json.Json;
+import io.github.deepseek4j.quant.GgmlType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.math.BigInteger;

@@ -2,8 +2,8 @@ package io.github.deepseek4j.cli;
 
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufTensorInfo;
-import io.github.deepseek4j.testing.SharedData;
 import io.github.deepseek4j.internal.json.Json;
+import io.github.deepseek4j.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -101,6 +101,25 @@ class ModuleBoundariesTest {
         assertThat(offenders).isEmpty();
     }
 
+    @Test
+    void everyJarNamesItsModule() throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (String module : modules()) {
+            Element properties = child(pom(SharedData.repositoryRoot().resolve(module).resolve("pom.xml"))
+                    .getDocumentElement(), "properties");
+            String name = properties == null ? null : text(properties, "module.name");
+            assertThat(name).as("module.name of " + module).matches("io\\.github\\.deepseek4j(\\.[a-z]+)+");
+            assertThat(names.add(name)).as("module.name of " + module + " is unique").isTrue();
+        }
+        Path core = Path.of(Model.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(core)) { // the packaged jar, as in ./mvnw verify
+            try (JarFile jar = new JarFile(core.toFile())) {
+                assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                        .isEqualTo("io.github.deepseek4j.core");
+            }
+        }
+    }
+
     /** The class files of deepseek-core as the build put them on this test's class path: a folder or a jar. */
     private static Map<String, byte[]> coreClasses() throws IOException, URISyntaxException {
         Path location = Path.of(Model.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -146,16 +165,25 @@ class ModuleBoundariesTest {
     private static List<Element> dependencies(String module) throws Exception {
         Element root = pom(SharedData.repositoryRoot().resolve(module).resolve("pom.xml")).getDocumentElement();
         List<Element> result = new ArrayList<>();
-        NodeList children = root.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            if (children.item(i) instanceof Element e && e.getTagName().equals("dependencies")) {
-                NodeList deps = e.getElementsByTagName("dependency");
-                for (int j = 0; j < deps.getLength(); j++) {
-                    result.add((Element) deps.item(j));
-                }
+        Element dependencies = child(root, "dependencies");
+        if (dependencies != null) {
+            NodeList deps = dependencies.getElementsByTagName("dependency");
+            for (int j = 0; j < deps.getLength(); j++) {
+                result.add((Element) deps.item(j));
             }
         }
         return result;
+    }
+
+    /** The direct child element called {@code tag}, or null. */
+    private static Element child(Element parent, String tag) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals(tag)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static String text(Element parent, String tag) {

@@ -1,8 +1,8 @@
 package io.github.deepseek4j.conformance.template;
 
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.tokenizer.chat.jinja.JinjaTemplate;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
-import io.github.deepseek4j.internal.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

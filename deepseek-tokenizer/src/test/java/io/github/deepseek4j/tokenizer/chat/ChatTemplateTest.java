@@ -1,12 +1,12 @@
 package io.github.deepseek4j.tokenizer.chat;
 
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.testing.SharedData;
 import io.github.deepseek4j.tokenizer.SpecialTokenIds;
 import io.github.deepseek4j.tokenizer.TokenizerKind;
 import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateRaisedException;
-import io.github.deepseek4j.internal.json.Json;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

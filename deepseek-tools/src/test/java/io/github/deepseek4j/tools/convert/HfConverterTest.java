@@ -3,14 +3,14 @@ package io.github.deepseek4j.tools.convert;
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.Session;
-import io.github.deepseek4j.testing.Float64;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.quant.GgmlType;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.tensor.Tensor;
+import io.github.deepseek4j.testing.Float64;
 import io.github.deepseek4j.testing.SharedData;
-import io.github.deepseek4j.internal.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

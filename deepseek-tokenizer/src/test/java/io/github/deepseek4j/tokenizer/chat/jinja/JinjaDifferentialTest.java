@@ -1,7 +1,7 @@
 package io.github.deepseek4j.tokenizer.chat.jinja;
 
-import io.github.deepseek4j.tokenizer.chat.GeneratorClock;
 import io.github.deepseek4j.internal.json.Json;
+import io.github.deepseek4j.tokenizer.chat.GeneratorClock;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
