@@ -157,8 +157,8 @@ public final class GenerationOptions {
         return prefillProgress;
     }
 
-    /** The sampler's share of these options. */
-    public SamplingParameters sampling() {
+    /** The sampler's share of these options (internal: the sampler's type is not API). */
+    SamplingParameters sampling() {
         return new SamplingParameters(temperature, topK, topP, minP, repeatPenalty, frequencyPenalty,
                 presencePenalty, penaltyWindow, logitBias, seed);
     }
