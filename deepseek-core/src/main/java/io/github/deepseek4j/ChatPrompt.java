@@ -4,6 +4,7 @@ import io.github.deepseek4j.tokenizer.SpecialTokenIds;
 import io.github.deepseek4j.tokenizer.Tokenizer;
 import io.github.deepseek4j.tokenizer.chat.ChatMessage;
 import io.github.deepseek4j.tokenizer.chat.ChatTemplate;
+import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
 import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningSplitter;
 
 import java.util.List;
@@ -24,7 +25,12 @@ record ChatPrompt(String text, int[] tokens, boolean opensReasoning) {
         }
         Tokenizer tokenizer = model.tokenizer();
         ChatTemplate template = model.chatTemplate();
-        String text = template.render(messages, true, ChatTemplate.specialTokenVariables(tokenizer.vocabulary()));
+        String text;
+        try {
+            text = template.render(messages, true, ChatTemplate.specialTokenVariables(tokenizer.vocabulary()));
+        } catch (TemplateException e) { // the template engine's type stays out of the API
+            throw new ChatTemplateException(e.getMessage(), e);
+        }
         return new ChatPrompt(text, withBos(tokenizer, tokenizer.encode(text, false, true)),
                 ReasoningSplitter.promptOpensReasoning(text));
     }

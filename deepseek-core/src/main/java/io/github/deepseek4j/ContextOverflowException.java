@@ -1,7 +1,7 @@
 package io.github.deepseek4j;
 
 /** More tokens were fed to a session than its context length holds. The session is left unchanged. */
-public class ContextOverflowException extends IllegalStateException {
+public class ContextOverflowException extends DeepSeekException {
 
     private final int position;
     private final int requested;

@@ -20,6 +20,7 @@ final class GenerationLoop {
     private final Tokenizer tokenizer; // null: token-level generation
     private final Consumer<String> onText;
     private final CancellationToken extraCancellation; // a stream's or subscription's own, or null
+    private final CancellationToken cancellation; // the options' token, or null; read once, off the per-token path
     private long deadline;
     private boolean hasDeadline;
 
@@ -30,12 +31,13 @@ final class GenerationLoop {
         this.tokenizer = tokenizer;
         this.onText = onText;
         this.extraCancellation = extraCancellation;
+        this.cancellation = options.cancellation().orElse(null);
     }
 
     GenerationResult run(int[] prompt) {
         long start = System.nanoTime();
-        hasDeadline = options.timeout() != null;
-        deadline = hasDeadline ? start + options.timeout().toNanos() : 0;
+        hasDeadline = options.timeout().isPresent();
+        deadline = hasDeadline ? start + options.timeout().orElseThrow().toNanos() : 0;
         int n = session.vocabularySize();
         TokenSampler sampler = new TokenSampler(options.sampling(), n);
         for (int i = Math.max(0, prompt.length - options.penaltyWindow()); i < prompt.length; i++) {
@@ -86,7 +88,7 @@ final class GenerationLoop {
 
     /** Cancellation or the deadline, whichever came; null to go on. */
     private StopReason interruption() {
-        if ((options.cancellation() != null && options.cancellation().isCancelled())
+        if ((cancellation != null && cancellation.isCancelled())
                 || (extraCancellation != null && extraCancellation.isCancelled())) {
             return StopReason.CANCELLED;
         }

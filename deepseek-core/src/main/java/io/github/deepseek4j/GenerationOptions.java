@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to generate: immutable; build with {@link #builder()}. {@link #defaults()} is greedy decoding of at
@@ -74,6 +75,11 @@ public final class GenerationOptions {
         return new Builder();
     }
 
+    /** A builder that starts from these options, to derive others (a shared constant stays as it is). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public int maxTokens() {
         return maxTokens;
     }
@@ -137,22 +143,22 @@ public final class GenerationOptions {
         return renderSpecialTokens;
     }
 
-    /** The time limit of one generation, or null for none. */
-    public Duration timeout() {
-        return timeout;
+    /** The time limit of one generation; empty for none. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
     }
 
-    /** The token that cancels generations with these options, or null. */
-    public CancellationToken cancellation() {
-        return cancellation;
+    /** The token that cancels generations with these options; empty for none. */
+    public Optional<CancellationToken> cancellation() {
+        return Optional.ofNullable(cancellation);
     }
 
     public PrefillProgress prefillProgress() {
         return prefillProgress;
     }
 
-    /** The sampler's share of these options. */
-    public SamplingParameters sampling() {
+    /** The sampler's share of these options (internal: the sampler's type is not API). */
+    SamplingParameters sampling() {
         return new SamplingParameters(temperature, topK, topP, minP, repeatPenalty, frequencyPenalty,
                 presencePenalty, penaltyWindow, logitBias, seed);
     }
@@ -198,6 +204,27 @@ public final class GenerationOptions {
         private PrefillProgress prefillProgress = NO_PROGRESS;
 
         private Builder() {
+        }
+
+        private Builder(GenerationOptions o) {
+            maxTokens = o.maxTokens;
+            temperature = o.temperature;
+            seed = o.seed;
+            stopTokens = o.stopTokens.clone();
+            contextShiftKeep = o.contextShiftKeep;
+            topK = o.topK;
+            topP = o.topP;
+            minP = o.minP;
+            repeatPenalty = o.repeatPenalty;
+            frequencyPenalty = o.frequencyPenalty;
+            presencePenalty = o.presencePenalty;
+            penaltyWindow = o.penaltyWindow;
+            logitBias.putAll(o.logitBias);
+            stopStrings = o.stopStrings;
+            renderSpecialTokens = o.renderSpecialTokens;
+            timeout = o.timeout;
+            cancellation = o.cancellation;
+            prefillProgress = o.prefillProgress;
         }
 
         /** Most tokens to generate (default 256); must be positive. */

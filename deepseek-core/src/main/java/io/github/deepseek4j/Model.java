@@ -1,10 +1,10 @@
 package io.github.deepseek4j;
 
-import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.Architectures;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufTokenizers;
+import io.github.deepseek4j.gguf.MetadataKey;
 import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.quant.PooledRowParallel;
@@ -52,7 +52,7 @@ public final class Model implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Model.class);
 
     /** The GGUF key of the chat template. */
-    public static final String CHAT_TEMPLATE = "tokenizer.chat_template";
+    public static final String CHAT_TEMPLATE = MetadataKey.TOKENIZER_CHAT_TEMPLATE.key();
     /** Default context length when the model was trained with a longer one. */
     public static final int DEFAULT_CONTEXT_LENGTH = 4096;
     /** Default largest number of tokens computed in one batch. */
@@ -77,8 +77,8 @@ public final class Model implements AutoCloseable {
         this.file = file;
         Tokenizer loaded = null;
         String problem = null;
-        if (!file.metadata().contains(GgufTokenizers.MODEL)) {
-            problem = "the file has no tokenizer (" + GgufTokenizers.MODEL + ")";
+        if (!file.metadata().contains(MetadataKey.TOKENIZER_MODEL.key())) {
+            problem = "the file has no tokenizer (" + MetadataKey.TOKENIZER_MODEL.key() + ")";
         } else {
             try {
                 loaded = GgufTokenizers.load(file, TokenizerOptions.defaults());
@@ -156,8 +156,8 @@ public final class Model implements AutoCloseable {
      */
     private static ChatTemplate chatTemplate(GgufFile file, Tokenizer tokenizer) throws ModelFormatException {
         String source = file.metadata().getString(CHAT_TEMPLATE, null);
-        String arch = file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE, null);
-        String name = file.metadata().getString("general.name", null);
+        String arch = file.metadata().getString(MetadataKey.GENERAL_ARCHITECTURE.key(), null);
+        String name = file.metadata().getString(MetadataKey.GENERAL_NAME.key(), null);
         return ChatTemplate.forModel(source, arch, name, tokenizer.vocabulary())
                 .orElseGet(() -> ChatTemplate.of(BuiltinTemplate.CHATML));
     }
@@ -240,13 +240,14 @@ public final class Model implements AutoCloseable {
      * with {@link Builder#chatTemplate(ChatTemplate)}.
      *
      * @throws IllegalStateException when the file has no usable tokenizer
-     * @throws TemplateException     when the file's template cannot be compiled (the model still loads, with
+     * @throws ChatTemplateException when the file's template cannot be compiled (the model still loads, with
      *                               one warning; {@link Builder#chatTemplate(ChatTemplate)} sets one that works)
      */
     public ChatTemplate chatTemplate() {
         tokenizer();
         if (chatTemplateProblem != null) {
-            throw chatTemplateProblem;
+            throw new ChatTemplateException(file.path() + ": " + CHAT_TEMPLATE + " cannot be compiled: "
+                    + chatTemplateProblem.getMessage(), chatTemplateProblem);
         }
         return chatTemplate;
     }
@@ -458,7 +459,7 @@ public final class Model implements AutoCloseable {
                     : ModelSources.fromClasspath(resource, resourceLoader, modelCache);
             GgufFile file = GgufFile.open(resolved);
             try {
-                String name = file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE);
+                String name = file.metadata().getString(MetadataKey.GENERAL_ARCHITECTURE.key());
                 Transformer transformer = Architectures.forName(name).load(file, backend);
                 int trained = transformer.info().trainedContextLength();
                 int context = contextLength > 0 ? contextLength : Math.min(trained, DEFAULT_CONTEXT_LENGTH);

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A well-formed model this library cannot run: an architecture it does not implement, or a weight type
  * the chosen kernels cannot compute with. The message names what was found and lists what is supported.
  */
-public class UnsupportedModelException extends RuntimeException {
+public class UnsupportedModelException extends DeepSeekException {
 
     private final transient GgmlType weightType;
 

@@ -2,7 +2,7 @@ package io.github.deepseek4j;
 
 import io.github.deepseek4j.arch.SyntheticDenseModel;
 import io.github.deepseek4j.gguf.GgufArray;
-import io.github.deepseek4j.gguf.GgufTokenizers;
+import io.github.deepseek4j.gguf.MetadataKey;
 import io.github.deepseek4j.gguf.GgufWriter;
 import io.github.deepseek4j.tokenizer.chat.BuiltinTemplate;
 import io.github.deepseek4j.tokenizer.chat.ChatMessage;
@@ -31,12 +31,12 @@ class ModelChatTemplateTest {
     private Path withTemplate(String template) throws IOException {
         int n = llama.vocabulary;
         GgufWriter w = llama.writer()
-                .putString(GgufTokenizers.MODEL, "llama")
-                .putArray(GgufTokenizers.TOKENS, GgufArray.ofStrings(IntStream.range(0, n)
+                .putString(MetadataKey.TOKENIZER_MODEL.key(), "llama")
+                .putArray(MetadataKey.TOKENIZER_TOKENS.key(), GgufArray.ofStrings(IntStream.range(0, n)
                         .mapToObj(i -> i == 0 ? "<unk>" : i == 1 ? "<s>" : i == 2 ? "</s>" : "▁t" + i).toArray(String[]::new)))
-                .putArray(GgufTokenizers.TOKEN_TYPE, GgufArray.ofInts(IntStream.range(0, n).map(i -> i < 3 ? 3 : 1).toArray()))
-                .putArray(GgufTokenizers.SCORES, GgufArray.ofFloats(new float[n]))
-                .putUint32("tokenizer.ggml.unknown_token_id", 0)
+                .putArray(MetadataKey.TOKENIZER_TOKEN_TYPE.key(), GgufArray.ofInts(IntStream.range(0, n).map(i -> i < 3 ? 3 : 1).toArray()))
+                .putArray(MetadataKey.TOKENIZER_SCORES.key(), GgufArray.ofFloats(new float[n]))
+                .putUint32(MetadataKey.TOKENIZER_UNKNOWN_ID.key(), 0)
                 .putUint32("tokenizer.ggml.bos_token_id", 1)
                 .putUint32("tokenizer.ggml.eos_token_id", 2)
                 .putString(Model.CHAT_TEMPLATE, template);
@@ -51,10 +51,10 @@ class ModelChatTemplateTest {
         try (Model model = Model.builder(file).threads(1).build()) {
             assertThat(model.generate(model.tokenizer().encode("t3"), GenerationOptions.builder().maxTokens(2).build())
                     .tokens()).isNotEmpty();
-            assertThatThrownBy(model::chatTemplate).isInstanceOf(TemplateSyntaxException.class)
+            assertThatThrownBy(model::chatTemplate).isInstanceOf(ChatTemplateException.class).hasCauseInstanceOf(TemplateSyntaxException.class)
                     .hasMessageContaining("nested deeper");
             assertThatThrownBy(() -> model.chat(List.of(ChatMessage.user("hi")), GenerationOptions.builder().maxTokens(1).build(),
-                    d -> { })).isInstanceOf(TemplateSyntaxException.class).hasMessageContaining("nested deeper");
+                    d -> { })).isInstanceOf(ChatTemplateException.class).hasCauseInstanceOf(TemplateSyntaxException.class).hasMessageContaining("nested deeper");
         }
     }
 
@@ -66,7 +66,7 @@ class ModelChatTemplateTest {
             assertThat(model.chatTemplate()).isSameAs(chatml);
         }
         try (Model model = Model.builder(file).threads(1).build()) {
-            assertThatThrownBy(model::chatTemplate).isInstanceOf(TemplateSyntaxException.class);
+            assertThatThrownBy(model::chatTemplate).isInstanceOf(ChatTemplateException.class).hasCauseInstanceOf(TemplateSyntaxException.class);
         }
     }
 }

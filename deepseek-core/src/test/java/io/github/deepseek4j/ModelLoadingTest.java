@@ -1,6 +1,5 @@
 package io.github.deepseek4j;
 
-import io.github.deepseek4j.arch.Float64;
 import io.github.deepseek4j.arch.SyntheticDenseModel;
 import io.github.deepseek4j.gguf.GgufWriter;
 import io.github.deepseek4j.quant.GgmlType;
@@ -8,6 +7,7 @@ import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.UnsupportedWeightTypeException;
+import io.github.deepseek4j.testing.Float64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

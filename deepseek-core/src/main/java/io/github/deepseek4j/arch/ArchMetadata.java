@@ -3,46 +3,14 @@ package io.github.deepseek4j.arch;
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
+import io.github.deepseek4j.gguf.MetadataKey;
+import io.github.deepseek4j.gguf.TensorName;
 
 /**
  * The {@code <arch>.<key>} metadata of a model, read with checks: sizes must be positive, and every error
- * names the file and the full key. The constants repeat the GGUF key after the architecture prefix.
+ * names the file and the full key. Keys come from the {@link MetadataKey} table.
  */
 public final class ArchMetadata {
-
-    public static final String GENERAL_ARCHITECTURE = "general.architecture";
-    /** The token embedding tensor, whose rows give the vocabulary size. */
-    public static final String TOKEN_EMBD = "token_embd.weight";
-
-    public static final String CONTEXT_LENGTH = "context_length";
-    public static final String EMBEDDING_LENGTH = "embedding_length";
-    public static final String BLOCK_COUNT = "block_count";
-    public static final String FEED_FORWARD_LENGTH = "feed_forward_length";
-    public static final String VOCAB_SIZE = "vocab_size";
-    public static final String ATTENTION_HEAD_COUNT = "attention.head_count";
-    public static final String ATTENTION_HEAD_COUNT_KV = "attention.head_count_kv";
-    public static final String ATTENTION_KEY_LENGTH = "attention.key_length";
-    public static final String ATTENTION_VALUE_LENGTH = "attention.value_length";
-    public static final String ATTENTION_LAYER_NORM_RMS_EPSILON = "attention.layer_norm_rms_epsilon";
-    public static final String ROPE_DIMENSION_COUNT = "rope.dimension_count";
-    public static final String ROPE_FREQ_BASE = "rope.freq_base";
-
-    public static final String ROPE_SCALING_TYPE = "rope.scaling.type";
-    public static final String ROPE_SCALING_FACTOR = "rope.scaling.factor";
-    public static final String ROPE_SCALING_ORIGINAL_CONTEXT_LENGTH = "rope.scaling.original_context_length";
-    public static final String ROPE_SCALING_ATTN_FACTOR = "rope.scaling.attn_factor";
-    /** Older files state linear scaling as a bare factor. */
-    public static final String ROPE_SCALE_LINEAR = "rope.scale_linear";
-    public static final String ROPE_SCALING_YARN_LOG_MULTIPLIER = "rope.scaling.yarn_log_multiplier";
-    public static final String EXPERT_COUNT = "expert_count";
-    public static final String EXPERT_USED_COUNT = "expert_used_count";
-    public static final String EXPERT_SHARED_COUNT = "expert_shared_count";
-    public static final String EXPERT_FEED_FORWARD_LENGTH = "expert_feed_forward_length";
-    public static final String EXPERT_WEIGHTS_SCALE = "expert_weights_scale";
-    public static final String EXPERT_WEIGHTS_NORM = "expert_weights_norm";
-    public static final String EXPERT_GATING_FUNC = "expert_gating_func";
-    public static final String EXPERT_GROUP_COUNT = "expert_group_count";
-    public static final String EXPERT_GROUP_USED_COUNT = "expert_group_used_count";
 
     /** llama.cpp's default rope base when the key is absent. */
     public static final double DEFAULT_ROPE_FREQ_BASE = 10000.0;
@@ -54,64 +22,64 @@ public final class ArchMetadata {
     public ArchMetadata(GgufFile file) throws ModelFormatException {
         this.file = file;
         this.metadata = file.metadata();
-        this.architecture = metadata.getString(GENERAL_ARCHITECTURE);
+        this.architecture = metadata.getString(MetadataKey.GENERAL_ARCHITECTURE.key());
     }
 
     public String architecture() {
         return architecture;
     }
 
-    /** The full key: {@code <arch>.<suffix>}. */
-    public String key(String suffix) {
-        return architecture + "." + suffix;
+    /** The full key as this model stores it: {@code <arch>.<suffix>} for architecture keys. */
+    public String key(MetadataKey key) {
+        return key.key(architecture);
     }
 
-    public boolean contains(String suffix) {
-        return metadata.contains(key(suffix));
+    public boolean contains(MetadataKey key) {
+        return metadata.contains(key(key));
     }
 
     /** A required size: must be present and positive. */
-    public int size(String suffix) throws ModelFormatException {
-        return checkPositive(suffix, metadata.getInt(key(suffix)));
+    public int size(MetadataKey key) throws ModelFormatException {
+        return checkPositive(key, metadata.getInt(key(key)));
     }
 
     /** An optional size: positive when present. */
-    public int size(String suffix, int defaultValue) throws ModelFormatException {
-        return contains(suffix) ? size(suffix) : defaultValue;
+    public int size(MetadataKey key, int defaultValue) throws ModelFormatException {
+        return contains(key) ? size(key) : defaultValue;
     }
 
     /** An optional count that may be zero. */
-    public int count(String suffix, int defaultValue) throws ModelFormatException {
-        int v = metadata.getInt(key(suffix), defaultValue);
+    public int count(MetadataKey key, int defaultValue) throws ModelFormatException {
+        int v = metadata.getInt(key(key), defaultValue);
         if (v < 0) {
-            throw invalid(suffix, v, "a count >= 0");
+            throw invalid(key, v, "a count >= 0");
         }
         return v;
     }
 
-    public double number(String suffix, double defaultValue) throws ModelFormatException {
-        double v = metadata.getDouble(key(suffix), defaultValue);
+    public double number(MetadataKey key, double defaultValue) throws ModelFormatException {
+        double v = metadata.getDouble(key(key), defaultValue);
         if (!Double.isFinite(v)) {
-            throw invalid(suffix, v, "a finite number");
+            throw invalid(key, v, "a finite number");
         }
         return v;
     }
 
     /** A required number that must be finite and positive (epsilons, scales). */
-    public double positiveNumber(String suffix) throws ModelFormatException {
-        double v = metadata.getDouble(key(suffix));
+    public double positiveNumber(MetadataKey key) throws ModelFormatException {
+        double v = metadata.getDouble(key(key));
         if (!(v > 0) || !Double.isFinite(v)) {
-            throw invalid(suffix, v, "a positive number");
+            throw invalid(key, v, "a positive number");
         }
         return v;
     }
 
-    public boolean flag(String suffix, boolean defaultValue) throws ModelFormatException {
-        return metadata.getBoolean(key(suffix), defaultValue);
+    public boolean flag(MetadataKey key, boolean defaultValue) throws ModelFormatException {
+        return metadata.getBoolean(key(key), defaultValue);
     }
 
-    public String string(String suffix, String defaultValue) throws ModelFormatException {
-        return metadata.getString(key(suffix), defaultValue);
+    public String string(MetadataKey key, String defaultValue) throws ModelFormatException {
+        return metadata.getString(key(key), defaultValue);
     }
 
     /**
@@ -119,28 +87,29 @@ public final class ArchMetadata {
      * when the file states it.
      */
     public int vocabulary() throws ModelFormatException {
-        long rows = file.tensor(TOKEN_EMBD).dim(1);
+        String embeddings = TensorName.TOKEN_EMBD.weight();
+        long rows = file.tensor(embeddings).dim(1);
         if (rows <= 0 || rows > Integer.MAX_VALUE) {
-            throw new ModelFormatException(file.path() + ": tensor '" + TOKEN_EMBD + "' has " + rows
+            throw new ModelFormatException(file.path() + ": tensor '" + embeddings + "' has " + rows
                     + " rows, expected a positive vocabulary size");
         }
-        int declared = size(VOCAB_SIZE, (int) rows);
+        int declared = size(MetadataKey.VOCAB_SIZE, (int) rows);
         if (declared != rows) {
-            throw invalid(VOCAB_SIZE, declared, "the " + rows + " rows of " + TOKEN_EMBD);
+            throw invalid(MetadataKey.VOCAB_SIZE, declared, "the " + rows + " rows of " + embeddings);
         }
         return (int) rows;
     }
 
-    private int checkPositive(String suffix, int v) throws ModelFormatException {
+    private int checkPositive(MetadataKey key, int v) throws ModelFormatException {
         if (v <= 0) {
-            throw invalid(suffix, v, "a positive size");
+            throw invalid(key, v, "a positive size");
         }
         return v;
     }
 
     /** An error naming the file and full key, the value found and what was expected. */
-    public ModelFormatException invalid(String suffix, Object value, String expected) {
-        return new ModelFormatException(file.path() + ": metadata key '" + key(suffix) + "' = " + value
+    public ModelFormatException invalid(MetadataKey key, Object value, String expected) {
+        return new ModelFormatException(file.path() + ": metadata key '" + key(key) + "' = " + value
                 + ", expected " + expected);
     }
 }

@@ -13,18 +13,10 @@ import io.github.deepseek4j.tokenizer.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import static io.github.deepseek4j.gguf.MetadataKey.*;
+
 /** Reads the tokenizer a GGUF file describes in its {@code tokenizer.ggml.*} metadata. */
 public final class GgufTokenizers {
-
-    public static final String MODEL = "tokenizer.ggml.model";
-    public static final String PRE = "tokenizer.ggml.pre";
-    public static final String TOKENS = "tokenizer.ggml.tokens";
-    public static final String TOKEN_TYPE = "tokenizer.ggml.token_type";
-    public static final String MERGES = "tokenizer.ggml.merges";
-    public static final String SCORES = "tokenizer.ggml.scores";
-    public static final String ADD_BOS = "tokenizer.ggml.add_bos_token";
-    public static final String ADD_EOS = "tokenizer.ggml.add_eos_token";
-    public static final String ADD_SPACE_PREFIX = "tokenizer.ggml.add_space_prefix";
 
     /** GGUF writes "no such token" as -1 in an unsigned 32-bit field. */
     private static final long UNSIGNED_NONE = 0xFFFFFFFFL;
@@ -54,55 +46,55 @@ public final class GgufTokenizers {
         String source = gguf.path().toString();
         TokenizerKind kind;
         try {
-            kind = TokenizerKind.fromGgufName(md.getString(MODEL));
+            kind = TokenizerKind.fromGgufName(md.getString(TOKENIZER_MODEL.key()));
         } catch (TokenizerException e) {
-            throw new ModelFormatException(source + ": " + MODEL + ": " + e.getMessage(), e);
+            throw new ModelFormatException(source + ": " + TOKENIZER_MODEL.key() + ": " + e.getMessage(), e);
         }
-        String[] tokens = md.getStringArray(TOKENS);
+        String[] tokens = md.getStringArray(TOKENIZER_TOKENS.key());
         TokenType[] types = tokenTypes(md, source, tokens.length);
-        String[] merges = kind == TokenizerKind.BYTE_LEVEL_BPE ? md.getStringArray(MERGES) : null;
-        float[] scores = md.contains(SCORES) ? md.getFloatArray(SCORES) : null;
+        String[] merges = kind == TokenizerKind.BYTE_LEVEL_BPE ? md.getStringArray(TOKENIZER_MERGES.key()) : null;
+        float[] scores = md.contains(TOKENIZER_SCORES.key()) ? md.getFloatArray(TOKENIZER_SCORES.key()) : null;
         if (scores != null && scores.length != tokens.length) {
-            throw new ModelFormatException(source + ": " + SCORES + " has " + scores.length + " entries for "
+            throw new ModelFormatException(source + ": " + TOKENIZER_SCORES.key() + " has " + scores.length + " entries for "
                     + tokens.length + " tokens");
         }
         boolean wordPiece = kind == TokenizerKind.WORD_PIECE;
-        int bos = tokenId(md, source, "tokenizer.ggml.bos_token_id", tokens.length);
-        int eos = tokenId(md, source, "tokenizer.ggml.eos_token_id", tokens.length);
+        int bos = tokenId(md, source, TOKENIZER_BOS_ID.key(), tokens.length);
+        int eos = tokenId(md, source, TOKENIZER_EOS_ID.key(), tokens.length);
         if (wordPiece) {
             // BERT frames a sequence as [CLS] ... [SEP]
-            bos = bos != SpecialTokenIds.NONE ? bos : tokenId(md, source, "tokenizer.ggml.cls_token_id", tokens.length);
-            eos = eos != SpecialTokenIds.NONE ? eos : tokenId(md, source, "tokenizer.ggml.seperator_token_id", tokens.length);
+            bos = bos != SpecialTokenIds.NONE ? bos : tokenId(md, source, TOKENIZER_CLS_ID.key(), tokens.length);
+            eos = eos != SpecialTokenIds.NONE ? eos : tokenId(md, source, TOKENIZER_SEPARATOR_ID.key(), tokens.length);
         }
         SpecialTokenIds ids = new SpecialTokenIds(bos, eos,
-                tokenId(md, source, "tokenizer.ggml.eot_token_id", tokens.length),
-                tokenId(md, source, "tokenizer.ggml.eom_token_id", tokens.length),
-                tokenId(md, source, "tokenizer.ggml.unknown_token_id", tokens.length),
-                tokenId(md, source, "tokenizer.ggml.padding_token_id", tokens.length));
+                tokenId(md, source, TOKENIZER_EOT_ID.key(), tokens.length),
+                tokenId(md, source, TOKENIZER_EOM_ID.key(), tokens.length),
+                tokenId(md, source, TOKENIZER_UNKNOWN_ID.key(), tokens.length),
+                tokenId(md, source, TOKENIZER_PADDING_ID.key(), tokens.length));
         boolean spm = kind == TokenizerKind.SENTENCE_PIECE;
         try {
-            return new Vocabulary(kind, md.getString(PRE, null), tokens, types, merges, scores, ids,
-                    md.getBoolean(ADD_BOS, spm || wordPiece), md.getBoolean(ADD_EOS, wordPiece),
-                    md.getBoolean(ADD_SPACE_PREFIX, spm));
+            return new Vocabulary(kind, md.getString(TOKENIZER_PRE.key(), null), tokens, types, merges, scores, ids,
+                    md.getBoolean(TOKENIZER_ADD_BOS.key(), spm || wordPiece), md.getBoolean(TOKENIZER_ADD_EOS.key(), wordPiece),
+                    md.getBoolean(TOKENIZER_ADD_SPACE_PREFIX.key(), spm));
         } catch (TokenizerException e) {
             throw new ModelFormatException(source + ": tokenizer.ggml: " + e.getMessage(), e);
         }
     }
 
     private static TokenType[] tokenTypes(GgufMetadata md, String source, int count) throws ModelFormatException {
-        if (!md.contains(TOKEN_TYPE)) {
+        if (!md.contains(TOKENIZER_TOKEN_TYPE.key())) {
             return null;
         }
-        int[] codes = md.getIntArray(TOKEN_TYPE);
+        int[] codes = md.getIntArray(TOKENIZER_TOKEN_TYPE.key());
         if (codes.length != count) {
-            throw new ModelFormatException(source + ": " + TOKEN_TYPE + " has " + codes.length + " entries for "
+            throw new ModelFormatException(source + ": " + TOKENIZER_TOKEN_TYPE.key() + " has " + codes.length + " entries for "
                     + count + " tokens");
         }
         TokenType[] types = new TokenType[count];
         for (int i = 0; i < count; i++) {
             types[i] = TokenType.fromCode(codes[i]);
             if (types[i] == null) {
-                throw new ModelFormatException(source + ": " + TOKEN_TYPE + " element " + i + " = " + codes[i]
+                throw new ModelFormatException(source + ": " + TOKENIZER_TOKEN_TYPE.key() + " element " + i + " = " + codes[i]
                         + " is not a token type");
             }
         }

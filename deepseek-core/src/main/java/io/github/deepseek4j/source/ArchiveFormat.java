@@ -1,5 +1,7 @@
 package io.github.deepseek4j.source;
 
+import io.github.deepseek4j.UnsupportedModelException;
+
 import java.util.Locale;
 
 /** The archive kinds a model may be packed in, recognised by file name. */
@@ -29,6 +31,27 @@ enum ArchiveFormat {
             }
         }
         return null;
+    }
+
+    /**
+     * Fails, naming the dependency to add, when the optional libraries that read this format are not on the
+     * class path: Commons Compress for every archive, and XZ for Java for {@code .tar.xz}.
+     */
+    static void requireLibraries(ArchiveFormat format, String source) {
+        require("org.apache.commons.compress.archivers.ArchiveInputStream", "org.apache.commons:commons-compress", source);
+        if (format == TAR_XZ) {
+            require("org.tukaani.xz.XZInputStream", "org.tukaani:xz", source);
+        }
+    }
+
+    private static void require(String className, String artifact, String source) {
+        try {
+            Class.forName(className, false, ArchiveFormat.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new UnsupportedModelException(source + ": reading model archives needs " + artifact
+                    + " on the class path (an optional dependency of deepseek-core); add it, or unpack the archive"
+                    + " and load the .gguf file", null, e);
+        }
     }
 
     /** The name of the single file a {@code .gz} holds: its own name without the suffix. */

@@ -24,9 +24,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,8 +34,6 @@ import java.util.stream.Stream;
  * (READMEs, licenses) are skipped.
  */
 final class ArchiveUnpacker {
-
-    private static final Pattern SPLIT_NAME = Pattern.compile("(.*)-(\\d{5})-of-(\\d{5})\\.gguf");
 
     private final String source;
     private final String archiveName;
@@ -70,7 +65,7 @@ final class ArchiveUnpacker {
             throw new ModelFormatException(source + ": the archive is truncated (its " + format
                     + " data ends early); download it again", e);
         }
-        modelIn(source, target);
+        UnpackedModel.in(source, target);
     }
 
     private <E extends ArchiveEntry> void entries(ArchiveInputStream<E> archive, Path target) throws IOException {
@@ -137,47 +132,5 @@ final class ArchiveUnpacker {
                 os.write(buffer, 0, n);
             }
         }
-    }
-
-    /**
-     * The model file in an unpacked directory: its only GGUF file, or the first part of its only,
-     * complete split set.
-     */
-    static Path modelIn(String source, Path dir) throws IOException {
-        List<Path> models;
-        try (Stream<Path> files = Files.list(dir)) {
-            models = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gguf"))
-                    .sorted().toList();
-        }
-        if (models.isEmpty()) {
-            throw new ModelFormatException(source + ": the archive holds no .gguf model file");
-        }
-        TreeMap<Integer, Path> parts = new TreeMap<>();
-        String prefix = null;
-        int count = -1;
-        for (Path p : models) {
-            Matcher m = SPLIT_NAME.matcher(p.getFileName().toString());
-            if (!m.matches() || (prefix != null && (!prefix.equals(m.group(1)) || count != Integer.parseInt(m.group(3))))) {
-                if (models.size() == 1) {
-                    return p;
-                }
-                throw new ModelFormatException(source + ": the archive holds more than one model: "
-                        + names(models) + "; pack exactly one model (or one split set)");
-            }
-            prefix = m.group(1);
-            count = Integer.parseInt(m.group(3));
-            parts.put(Integer.parseInt(m.group(2)), p);
-        }
-        if (parts.size() != count || parts.firstKey() != 1 || parts.lastKey() != count) {
-            throw new ModelFormatException(source + ": incomplete split model: found " + names(models)
-                    + " but the names announce " + count + " parts");
-        }
-        return parts.firstEntry().getValue();
-    }
-
-    private static List<String> names(List<Path> paths) {
-        List<String> names = new ArrayList<>();
-        paths.forEach(p -> names.add(p.getFileName().toString()));
-        return names;
     }
 }

@@ -46,11 +46,12 @@ public final class ModelSources {
         }
         String key = ModelCache.hash(path);
         Path dir = cache.entry(key, target -> {
+            ArchiveFormat.requireLibraries(format, path.toString());
             try (InputStream in = Files.newInputStream(path)) {
                 new ArchiveUnpacker(path.toString(), path.getFileName().toString(), cache.unpackLimit()).unpack(format, in, target);
             }
         });
-        return ArchiveUnpacker.modelIn(path.toString(), dir);
+        return UnpackedModel.in(path.toString(), dir);
     }
 
     /** Resolves a classpath resource with the default cache. */
@@ -92,12 +93,13 @@ public final class ModelSources {
                 if (format == null) {
                     Files.move(copy, target.resolve(fileName));
                 } else {
+                    ArchiveFormat.requireLibraries(format, "classpath:" + name);
                     try (InputStream archive = Files.newInputStream(copy)) {
                         new ArchiveUnpacker("classpath:" + name, fileName, cache.unpackLimit()).unpack(format, archive, target);
                     }
                 }
             });
-            return ArchiveUnpacker.modelIn("classpath:" + name, dir);
+            return UnpackedModel.in("classpath:" + name, dir);
         } finally {
             Files.deleteIfExists(copy);
         }

@@ -2,6 +2,7 @@ package io.github.deepseek4j.arch;
 
 import io.github.deepseek4j.gguf.GgufWriter;
 import io.github.deepseek4j.quant.GgmlType;
+import io.github.deepseek4j.testing.Float64;
 
 import java.io.IOException;
 import java.nio.file.Path;

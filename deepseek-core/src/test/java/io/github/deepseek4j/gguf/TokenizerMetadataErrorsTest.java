@@ -22,10 +22,10 @@ class TokenizerMetadataErrorsTest {
     /** A SentencePiece vocabulary of three tokens, edited by {@code change}, written to a file. */
     private Path vocabulary(Consumer<GgufWriter> change) throws IOException {
         GgufWriter w = new GgufWriter()
-                .putString(GgufTokenizers.MODEL, "llama")
-                .putArray(GgufTokenizers.TOKENS, GgufArray.ofStrings("<unk>", "▁a", "b"))
-                .putArray(GgufTokenizers.TOKEN_TYPE, GgufArray.ofInts(2, 1, 1))
-                .putArray(GgufTokenizers.SCORES, GgufArray.ofFloats(0, -1, -2))
+                .putString(MetadataKey.TOKENIZER_MODEL.key(), "llama")
+                .putArray(MetadataKey.TOKENIZER_TOKENS.key(), GgufArray.ofStrings("<unk>", "▁a", "b"))
+                .putArray(MetadataKey.TOKENIZER_TOKEN_TYPE.key(), GgufArray.ofInts(2, 1, 1))
+                .putArray(MetadataKey.TOKENIZER_SCORES.key(), GgufArray.ofFloats(0, -1, -2))
                 .putUint32("tokenizer.ggml.unknown_token_id", 0)
                 .putUint32("tokenizer.ggml.bos_token_id", 0xFFFFFFFFL);
         change.accept(w);
@@ -43,24 +43,24 @@ class TokenizerMetadataErrorsTest {
 
     @Test
     void badMetadataIsNamed() {
-        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putString(GgufTokenizers.MODEL, "rwkv"))))
+        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putString(MetadataKey.TOKENIZER_MODEL.key(), "rwkv"))))
                 .isInstanceOf(ModelFormatException.class).hasMessageContaining("vocab.gguf").hasMessageContaining("rwkv");
-        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putArray(GgufTokenizers.TOKEN_TYPE, GgufArray.ofInts(1, 1)))))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining(GgufTokenizers.TOKEN_TYPE);
-        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putArray(GgufTokenizers.TOKEN_TYPE, GgufArray.ofInts(1, 1, 42)))))
+        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putArray(MetadataKey.TOKENIZER_TOKEN_TYPE.key(), GgufArray.ofInts(1, 1)))))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining(MetadataKey.TOKENIZER_TOKEN_TYPE.key());
+        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putArray(MetadataKey.TOKENIZER_TOKEN_TYPE.key(), GgufArray.ofInts(1, 1, 42)))))
                 .isInstanceOf(ModelFormatException.class).hasMessageContaining("element 2 = 42");
-        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putArray(GgufTokenizers.SCORES, GgufArray.ofFloats(1)))))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining(GgufTokenizers.SCORES);
+        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putArray(MetadataKey.TOKENIZER_SCORES.key(), GgufArray.ofFloats(1)))))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining(MetadataKey.TOKENIZER_SCORES.key());
         assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putUint32("tokenizer.ggml.eos_token_id", 3))))
                 .isInstanceOf(ModelFormatException.class).hasMessageContaining("tokenizer.ggml.eos_token_id");
-        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putString(GgufTokenizers.MODEL, "gpt2"))))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining(GgufTokenizers.MERGES);
+        assertThatThrownBy(() -> GgufTokenizers.load(vocabulary(w -> w.putString(MetadataKey.TOKENIZER_MODEL.key(), "gpt2"))))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining(MetadataKey.TOKENIZER_MERGES.key());
     }
 
     @Test
     void unknownPreTokenizerNeedsConsent() throws IOException {
-        Path path = vocabulary(w -> w.putString(GgufTokenizers.MODEL, "gpt2").putString(GgufTokenizers.PRE, "future-llm")
-                .putArray(GgufTokenizers.MERGES, GgufArray.ofStrings()));
+        Path path = vocabulary(w -> w.putString(MetadataKey.TOKENIZER_MODEL.key(), "gpt2").putString(MetadataKey.TOKENIZER_PRE.key(), "future-llm")
+                .putArray(MetadataKey.TOKENIZER_MERGES.key(), GgufArray.ofStrings()));
         assertThatThrownBy(() -> GgufTokenizers.load(path)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("future-llm");
         try (GgufFile gguf = GgufFile.open(path)) {

@@ -1,5 +1,7 @@
 package io.github.deepseek4j.gguf;
 
+import io.github.deepseek4j.testing.MixedScriptText;
+import io.github.deepseek4j.testing.SharedData;
 import io.github.deepseek4j.tokenizer.StreamingDecoder;
 import io.github.deepseek4j.tokenizer.TokenType;
 import io.github.deepseek4j.tokenizer.Tokenizer;
@@ -28,7 +30,7 @@ class TokenizerRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> decodeOfEncodeIsIdentityAndStreamingIsWholeCharacters() throws IOException {
-        return TokenizerVectorsTest.vocabularies().stream().map(path -> DynamicTest.dynamicTest(
+        return SharedData.tokenizerVocabularies().stream().map(path -> DynamicTest.dynamicTest(
                 path.getFileName().toString(), () -> check(path)));
     }
 

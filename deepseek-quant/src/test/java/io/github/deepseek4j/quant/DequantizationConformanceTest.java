@@ -1,7 +1,7 @@
 package io.github.deepseek4j.quant;
 
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.testing.SharedData;
-import io.github.deepseek4j.tokenizer.json.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

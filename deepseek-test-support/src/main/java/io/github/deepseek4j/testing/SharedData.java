@@ -3,8 +3,11 @@ package io.github.deepseek4j.testing;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Locates the project's shared test data ({@code ../shared} beside the repository root).
@@ -52,6 +55,15 @@ public final class SharedData {
             Assumptions.abort(message);
         }
         return path;
+    }
+
+    /** The vocabularies of {@code ../shared/tokenizer} that come with test vectors ({@code X.gguf.inp}), sorted. */
+    public static List<Path> tokenizerVocabularies() throws IOException {
+        try (Stream<Path> files = Files.list(require("tokenizer"))) {
+            return files.filter(p -> p.toString().endsWith(".gguf"))
+                    .filter(p -> Files.exists(Path.of(p + ".inp")))
+                    .sorted().toList();
+        }
     }
 
     public static boolean isCi() {

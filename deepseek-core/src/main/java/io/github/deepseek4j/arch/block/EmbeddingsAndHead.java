@@ -1,7 +1,7 @@
 package io.github.deepseek4j.arch.block;
 
 import io.github.deepseek4j.ModelFormatException;
-import io.github.deepseek4j.arch.ArchMetadata;
+import io.github.deepseek4j.gguf.TensorName;
 import io.github.deepseek4j.quant.RowParallel;
 
 /**
@@ -12,9 +12,10 @@ public record EmbeddingsAndHead(Linear tokenEmbedding, RmsNorm outputNorm, Linea
 
     public static EmbeddingsAndHead load(WeightSource source, int embedding, int vocabulary, float rmsEps)
             throws ModelFormatException {
-        Linear tokens = source.linear(ArchMetadata.TOKEN_EMBD, embedding, vocabulary);
-        return new EmbeddingsAndHead(tokens, new RmsNorm(source.vector("output_norm.weight", embedding), rmsEps),
-                source.optionalLinear("output.weight", embedding, vocabulary).orElse(tokens));
+        Linear tokens = source.linear(TensorName.TOKEN_EMBD.weight(), embedding, vocabulary);
+        return new EmbeddingsAndHead(tokens,
+                new RmsNorm(source.vector(TensorName.OUTPUT_NORM.weight(), embedding), rmsEps),
+                source.optionalLinear(TensorName.OUTPUT.weight(), embedding, vocabulary).orElse(tokens));
     }
 
     /** inp_embd [n, embedding]: the rows of {@code tokens[offset .. offset+n)} into {@code x}. */

@@ -3,6 +3,7 @@ package io.github.deepseek4j.arch.block;
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.UnsupportedModelException;
 import io.github.deepseek4j.gguf.GgufFile;
+import io.github.deepseek4j.gguf.TensorName;
 import io.github.deepseek4j.quant.KernelBackend;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.UnsupportedWeightTypeException;
@@ -59,15 +60,21 @@ public final class WeightSource {
         return out;
     }
 
-    /**
-     * The SwiGLU feed-forward {@code <prefix>ffn_{gate,up,down}<suffix>.weight} of hidden width {@code width}
-     * (suffix "" for a dense block, "_shexp" for a shared expert).
-     */
-    public SwiGluFeedForward feedForward(String prefix, String suffix, int embedding, int width)
-            throws ModelFormatException {
-        return new SwiGluFeedForward(linear(prefix + "ffn_gate" + suffix + ".weight", embedding, width),
-                linear(prefix + "ffn_up" + suffix + ".weight", embedding, width),
-                linear(prefix + "ffn_down" + suffix + ".weight", width, embedding));
+    /** The SwiGLU feed-forward of hidden width {@code width} in {@code layer}: a dense block's one. */
+    public SwiGluFeedForward feedForward(int layer, int embedding, int width) throws ModelFormatException {
+        return feedForward(layer, TensorName.FFN_GATE, TensorName.FFN_UP, TensorName.FFN_DOWN, embedding, width);
+    }
+
+    /** The shared experts of a mixture-of-experts block, as one SwiGLU feed-forward of hidden width {@code width}. */
+    public SwiGluFeedForward sharedExperts(int layer, int embedding, int width) throws ModelFormatException {
+        return feedForward(layer, TensorName.FFN_GATE_SHEXP, TensorName.FFN_UP_SHEXP, TensorName.FFN_DOWN_SHEXP,
+                embedding, width);
+    }
+
+    private SwiGluFeedForward feedForward(int layer, TensorName gate, TensorName up, TensorName down, int embedding,
+                                          int width) throws ModelFormatException {
+        return new SwiGluFeedForward(linear(gate.weight(layer), embedding, width),
+                linear(up.weight(layer), embedding, width), linear(down.weight(layer), width, embedding));
     }
 
     /** A vector of {@code n} values (norm weights, biases), dequantized to floats. */

@@ -7,7 +7,8 @@ import io.github.deepseek4j.arch.block.MoeRouting;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.arch.block.RopeStyle;
 
-import static io.github.deepseek4j.arch.ArchMetadata.*;
+import static io.github.deepseek4j.arch.ArchMetadata.DEFAULT_ROPE_FREQ_BASE;
+import static io.github.deepseek4j.gguf.MetadataKey.*;
 
 /**
  * The sizes of a DeepSeek-V2/V3 model, all read from metadata, for both GGUF layouts (legacy {@code attn_kv_b};
@@ -27,13 +28,6 @@ public record DeepSeek2HyperParameters(String architecture, int embedding, int l
                                        boolean mlaLayout, Rope rope, float kqScale, float rmsEps, int feedForward,
                                        int leadingDenseLayers, int expertFeedForward, int sharedExperts,
                                        MoeRouting routing, int vocabulary, int contextLength) {
-
-    public static final String ATTENTION_Q_LORA_RANK = "attention.q_lora_rank";
-    public static final String ATTENTION_KV_LORA_RANK = "attention.kv_lora_rank";
-    public static final String ATTENTION_KEY_LENGTH_MLA = "attention.key_length_mla";
-    public static final String ATTENTION_VALUE_LENGTH_MLA = "attention.value_length_mla";
-    public static final String LEADING_DENSE_BLOCK_COUNT = "leading_dense_block_count";
-    public static final String NEXTN_PREDICT_LAYERS = "nextn_predict_layers";
 
     /** YaRN's fixed correction ramp is applied by {@link Rope#yarn}; this is the scaling type that asks for it. */
     public static final String YARN = "yarn";
@@ -116,5 +110,10 @@ public record DeepSeek2HyperParameters(String architecture, int embedding, int l
     /** Cached values per position and layer: the normalized latent and the roped shared key. */
     public int latentWidth() {
         return kvLoraRank + ropeDims;
+    }
+
+    /** Values per position over all layers that a cache of expanded per-head keys and values would hold instead. */
+    public long expandedCacheValuesPerToken() {
+        return (long) layers * heads * (queryHeadDim() + valueDim);
     }
 }

@@ -7,6 +7,7 @@ import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.arch.block.WeightSource;
 import io.github.deepseek4j.gguf.GgufFile;
+import io.github.deepseek4j.gguf.TensorName;
 import io.github.deepseek4j.quant.KernelBackend;
 
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.Set;
 public final class LlamaArchitecture implements Architecture {
 
     /** Per-pair rope frequency divisors (Llama 3.1 and DeepSeek-R1-Distill-Llama files). */
-    public static final String ROPE_FREQS = "rope_freqs.weight";
+    private static final String ROPE_FREQS = TensorName.ROPE_FREQS.weight();
 
     @Override
     public Set<String> names() {

@@ -5,7 +5,8 @@ import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.arch.block.RopeStyle;
 
-import static io.github.deepseek4j.arch.ArchMetadata.*;
+import static io.github.deepseek4j.arch.ArchMetadata.DEFAULT_ROPE_FREQ_BASE;
+import static io.github.deepseek4j.gguf.MetadataKey.*;
 
 /**
  * The sizes of a llama-family model, all read from metadata.

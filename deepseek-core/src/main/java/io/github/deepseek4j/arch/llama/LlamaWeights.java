@@ -6,10 +6,13 @@ import io.github.deepseek4j.arch.block.Linear;
 import io.github.deepseek4j.arch.block.RmsNorm;
 import io.github.deepseek4j.arch.block.SwiGluFeedForward;
 import io.github.deepseek4j.arch.block.WeightSource;
+import io.github.deepseek4j.gguf.TensorName;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static io.github.deepseek4j.gguf.TensorName.*;
 
 /** Every weight of a llama-family model. */
 public record LlamaWeights(EmbeddingsAndHead io, List<LlamaLayer> layers) {
@@ -19,29 +22,31 @@ public record LlamaWeights(EmbeddingsAndHead io, List<LlamaLayer> layers) {
         EmbeddingsAndHead io = EmbeddingsAndHead.load(source, hp.embedding(), hp.vocabulary(), hp.rmsEps());
         List<LlamaLayer> layers = new ArrayList<>(); // not presized: block_count is checked only as its tensors load
         for (int i = 0; i < hp.layers(); i++) {
-            layers.add(loadLayer(source, hp, variant, "blk." + i + "."));
+            layers.add(loadLayer(source, hp, variant, i));
         }
         return new LlamaWeights(io, List.copyOf(layers));
     }
 
-    private static LlamaLayer loadLayer(WeightSource s, LlamaHyperParameters hp, DenseVariant variant, String p)
+    private static LlamaLayer loadLayer(WeightSource s, LlamaHyperParameters hp, DenseVariant variant, int layer)
             throws ModelFormatException {
         int e = hp.embedding();
-        Linear q = withBias(s, s.linear(p + "attn_q.weight", e, hp.queryWidth()), p + "attn_q.bias", variant);
-        Linear k = withBias(s, s.linear(p + "attn_k.weight", e, hp.keyWidth()), p + "attn_k.bias", variant);
-        Linear v = withBias(s, s.linear(p + "attn_v.weight", e, hp.valueWidth()), p + "attn_v.bias", variant);
-        RmsNorm qNorm = headNorm(s, hp, variant, p + "attn_q_norm.weight");
-        RmsNorm kNorm = headNorm(s, hp, variant, p + "attn_k_norm.weight");
+        Linear q = projection(s, ATTN_Q, layer, e, hp.queryWidth(), variant);
+        Linear k = projection(s, ATTN_K, layer, e, hp.keyWidth(), variant);
+        Linear v = projection(s, ATTN_V, layer, e, hp.valueWidth(), variant);
+        RmsNorm qNorm = headNorm(s, hp, variant, ATTN_Q_NORM.weight(layer));
+        RmsNorm kNorm = headNorm(s, hp, variant, ATTN_K_NORM.weight(layer));
         return new LlamaLayer(
-                new RmsNorm(s.vector(p + "attn_norm.weight", e), hp.rmsEps()), q, k, v, qNorm, kNorm,
-                s.linear(p + "attn_output.weight", hp.attentionWidth(), e),
-                new RmsNorm(s.vector(p + "ffn_norm.weight", e), hp.rmsEps()),
-                s.feedForward(p, "", e, hp.feedForward()));
+                new RmsNorm(s.vector(ATTN_NORM.weight(layer), e), hp.rmsEps()), q, k, v, qNorm, kNorm,
+                s.linear(ATTN_OUTPUT.weight(layer), hp.attentionWidth(), e),
+                new RmsNorm(s.vector(FFN_NORM.weight(layer), e), hp.rmsEps()),
+                s.feedForward(layer, e, hp.feedForward()));
     }
 
-    private static Linear withBias(WeightSource s, Linear w, String biasName, DenseVariant variant)
-            throws ModelFormatException {
-        Optional<float[]> bias = optional(s, biasName, w.outputs(), variant.qkvBias());
+    /** A query, key or value projection with its bias when the variant has one. */
+    private static Linear projection(WeightSource s, TensorName name, int layer, int inputs, int outputs,
+                                     DenseVariant variant) throws ModelFormatException {
+        Linear w = s.linear(name.weight(layer), inputs, outputs);
+        Optional<float[]> bias = optional(s, name.bias(layer), w.outputs(), variant.qkvBias());
         return bias.map(w::withBias).orElse(w);
     }
 

@@ -1,12 +1,12 @@
 package io.github.deepseek4j.arch.qwen2;
 
 import io.github.deepseek4j.ModelFormatException;
-import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.Architecture;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.llama.DenseVariant;
 import io.github.deepseek4j.arch.llama.LlamaArchitecture;
 import io.github.deepseek4j.gguf.GgufFile;
+import io.github.deepseek4j.gguf.MetadataKey;
 import io.github.deepseek4j.quant.KernelBackend;
 
 import java.util.Set;
@@ -37,7 +37,7 @@ public final class Qwen2Architecture implements Architecture {
     }
 
     private static DenseVariant variant(GgufFile file) throws ModelFormatException {
-        return QWEN3.equals(file.metadata().getString(ArchMetadata.GENERAL_ARCHITECTURE))
+        return QWEN3.equals(file.metadata().getString(MetadataKey.GENERAL_ARCHITECTURE.key()))
                 ? DenseVariant.QWEN3 : DenseVariant.QWEN2;
     }
 }

@@ -1,10 +1,10 @@
 package io.github.deepseek4j.arch.deepseek2;
 
-import io.github.deepseek4j.arch.Float64;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufMetadata;
 import io.github.deepseek4j.quant.KernelBackends;
 import io.github.deepseek4j.tensor.Tensor;
+import io.github.deepseek4j.testing.Float64;
 
 import java.util.ArrayList;
 import java.util.List;

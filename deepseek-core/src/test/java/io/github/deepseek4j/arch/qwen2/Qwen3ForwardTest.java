@@ -2,8 +2,8 @@ package io.github.deepseek4j.arch.qwen2;
 
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
-import io.github.deepseek4j.arch.Float64;
 import io.github.deepseek4j.arch.SyntheticDenseModel;
+import io.github.deepseek4j.testing.Float64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

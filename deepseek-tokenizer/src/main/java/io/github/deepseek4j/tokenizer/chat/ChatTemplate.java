@@ -1,9 +1,9 @@
 package io.github.deepseek4j.tokenizer.chat;
 
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.tokenizer.SpecialTokenIds;
 import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.chat.jinja.JinjaTemplate;
-import io.github.deepseek4j.tokenizer.json.Json;
 
 import java.time.Clock;
 import java.util.ArrayList;

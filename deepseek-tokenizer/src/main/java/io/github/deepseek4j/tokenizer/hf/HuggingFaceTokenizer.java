@@ -1,5 +1,6 @@
 package io.github.deepseek4j.tokenizer.hf;
 
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.tokenizer.SpecialTokenIds;
 import io.github.deepseek4j.tokenizer.TokenType;
 import io.github.deepseek4j.tokenizer.Tokenizer;
@@ -7,9 +8,8 @@ import io.github.deepseek4j.tokenizer.TokenizerException;
 import io.github.deepseek4j.tokenizer.TokenizerKind;
 import io.github.deepseek4j.tokenizer.Vocabulary;
 import io.github.deepseek4j.tokenizer.bpe.ByteLevelBpeTokenizer;
-import io.github.deepseek4j.tokenizer.json.Json;
-import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizerPatterns;
 import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizer;
+import io.github.deepseek4j.tokenizer.pretokenize.PreTokenizerPatterns;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,12 @@
 package io.github.deepseek4j.tokenizer.chat;
 
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.testing.SharedData;
 import io.github.deepseek4j.tokenizer.SpecialTokenIds;
 import io.github.deepseek4j.tokenizer.TokenizerKind;
 import io.github.deepseek4j.tokenizer.Vocabulary;
-import io.github.deepseek4j.tokenizer.chat.check.TemplateCases;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateRaisedException;
-import io.github.deepseek4j.tokenizer.json.Json;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -51,10 +50,10 @@ class ChatTemplateTest {
                             .forEach(variables::remove);
                     boolean generate = (Boolean) c.get("add_generation_prompt");
                     if (c.containsKey("expected")) {
-                        assertThat(template.render(messages, generate, variables, TemplateCases.CASE_CLOCK))
+                        assertThat(template.render(messages, generate, variables, GeneratorClock.FIXED))
                                 .isEqualTo(c.get("expected"));
                     } else {
-                        assertThatThrownBy(() -> template.render(messages, generate, variables, TemplateCases.CASE_CLOCK))
+                        assertThatThrownBy(() -> template.render(messages, generate, variables, GeneratorClock.FIXED))
                                 .isInstanceOf(TemplateException.class).hasMessageContaining((String) c.get("expected_error"));
                     }
                 })));

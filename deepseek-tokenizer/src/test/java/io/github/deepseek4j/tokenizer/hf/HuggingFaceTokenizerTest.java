@@ -1,9 +1,9 @@
 package io.github.deepseek4j.tokenizer.hf;
 
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.tokenizer.Tokenizer;
 import io.github.deepseek4j.tokenizer.TokenizerException;
 import io.github.deepseek4j.tokenizer.bpe.ByteLevelAlphabet;
-import io.github.deepseek4j.tokenizer.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.github.deepseek4j.tokenizer.pretokenize;
 
+import io.github.deepseek4j.internal.json.Json;
 import io.github.deepseek4j.testing.SharedData;
-import io.github.deepseek4j.tokenizer.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

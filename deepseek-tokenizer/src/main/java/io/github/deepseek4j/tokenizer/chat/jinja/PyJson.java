@@ -1,6 +1,6 @@
 package io.github.deepseek4j.tokenizer.chat.jinja;
 
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;

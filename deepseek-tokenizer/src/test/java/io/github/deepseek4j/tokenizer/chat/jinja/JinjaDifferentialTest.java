@@ -1,7 +1,7 @@
 package io.github.deepseek4j.tokenizer.chat.jinja;
 
-import io.github.deepseek4j.tokenizer.chat.check.TemplateCases;
-import io.github.deepseek4j.tokenizer.json.Json;
+import io.github.deepseek4j.internal.json.Json;
+import io.github.deepseek4j.tokenizer.chat.GeneratorClock;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -34,10 +34,10 @@ class JinjaDifferentialTest {
             Map<String, ?> variables = (Map<String, ?>) c.get("variables");
             String source = (String) c.get("source");
             if (c.containsKey("expected")) {
-                assertThat(JinjaTemplate.compile(source).render(variables, TemplateCases.CASE_CLOCK))
+                assertThat(JinjaTemplate.compile(source).render(variables, GeneratorClock.FIXED))
                         .isEqualTo(c.get("expected"));
             } else {
-                assertThatThrownBy(() -> JinjaTemplate.compile(source).render(variables, TemplateCases.CASE_CLOCK))
+                assertThatThrownBy(() -> JinjaTemplate.compile(source).render(variables, GeneratorClock.FIXED))
                         .as("jinja2 raised %s", c.get("expected_error"))
                         .isInstanceOf(TemplateException.class);
             }

@@ -1,2 +1,0 @@
-/** Checking chat-template renderings against expected outputs (files like ../shared/reference/chat-templates/cases.json). */
-package io.github.deepseek4j.tokenizer.chat.check;
