@@ -1,5 +1,7 @@
 package io.github.deepseek4j.cli;
 
+import io.github.deepseek4j.ContextOverflowException;
+import io.github.deepseek4j.DeepSeekException;
 import io.github.deepseek4j.quant.BackendUnavailableException;
 import io.github.deepseek4j.quant.UnsupportedWeightTypeException;
 
@@ -17,13 +19,17 @@ final class CliErrors {
     static boolean isBadInput(Throwable e) {
         return e instanceof IOException || e instanceof IllegalArgumentException
                 || e instanceof UnsupportedWeightTypeException || e instanceof UnsupportedOperationException
-                || e instanceof BackendUnavailableException;
+                || e instanceof BackendUnavailableException
+                || e instanceof DeepSeekException; // unsupported model, context overflow, broken chat template
     }
 
     static String describe(Throwable e) {
         return switch (e) {
             case NoSuchFileException n -> "file not found: " + n.getFile();
             case AccessDeniedException a -> "permission denied: " + a.getFile();
+            case ContextOverflowException c -> c.position() + c.requested() + " tokens do not fit the context of "
+                    + c.contextLength() + " (" + c.position() + " already held, " + c.requested()
+                    + " fed); raise it with --context N";
             default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         };
     }

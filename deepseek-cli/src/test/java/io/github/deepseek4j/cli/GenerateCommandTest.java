@@ -73,6 +73,9 @@ class GenerateCommandTest {
         CliRun missing = CliRun.of("generate", "--model", "/no/such.gguf", "x");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(CliRun.of("generate").exitCode()).isEqualTo(2);
+        CliRun overflow = CliRun.of("generate", "--model", model, "--context", "8", "a prompt much longer than eight tokens");
+        assertThat(overflow.exitCode()).as(overflow.err()).isEqualTo(2);
+        assertThat(overflow.err()).contains("do not fit the context of 8").contains("--context").doesNotContain("internal error");
         CliRun unknownBackend = CliRun.of("generate", "--model", model, "--backend", "gpu", "x");
         assertThat(unknownBackend.exitCode()).isEqualTo(2);
         assertThat(unknownBackend.err()).contains("unknown kernel backend 'gpu'").contains("blas");
