@@ -4,6 +4,7 @@ import io.github.deepseek4j.GenerationOptions;
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
 import io.github.deepseek4j.quant.KernelBackend;
+import io.github.deepseek4j.quant.KernelBackends;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,8 +15,8 @@ import java.nio.file.Path;
  * passes, and prints the last figure. Run in its own JVM by {@link DecodeAllocationTest}, so that each
  * vector width gets a JVM of its own (the width is fixed at JVM start).
  *
- * <p>Arguments: the limit in bytes, the seconds to wait per model, then pairs of a backend
- * ({@code preferred} or {@code vector}) and a model path. Prints one line per pair:
+ * <p>Arguments: the limit in bytes, the seconds to wait per model, then pairs of a backend name
+ * ({@link KernelBackends#named}) and a model path. Prints one line per pair:
  * {@code bytes-per-token <backend> <model> <bytes>}.
  */
 public final class DecodeAllocationProbe {
@@ -30,9 +31,7 @@ public final class DecodeAllocationProbe {
         long limit = Long.parseLong(args[0]);
         long waitNanos = Long.parseLong(args[1]) * 1_000_000_000L;
         for (int i = 2; i + 1 < args.length; i += 2) {
-            KernelBackend backend = args[i].equals("vector")
-                    ? io.github.deepseek4j.quant.KernelBackends.vector()
-                    : io.github.deepseek4j.quant.KernelBackends.preferred();
+            KernelBackend backend = KernelBackends.named(args[i]);
             long bytes = steadyBytesPerToken(Path.of(args[i + 1]), backend, limit, waitNanos);
             System.out.println("bytes-per-token " + backend.name() + " " + args[i + 1] + " " + bytes);
         }
