@@ -1,6 +1,7 @@
 package io.github.deepseek4j;
 
 import io.github.deepseek4j.arch.Architectures;
+import io.github.deepseek4j.arch.Execution;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.GgufTokenizers;
@@ -64,7 +65,6 @@ public final class Model implements AutoCloseable {
     private final PooledRowParallel pool;
     private final int contextLength;
     private final int maxBatch;
-    private final IntermediateObserver observer;
     private final KvCacheType cacheType;
     private final RowKernel cacheKernel;
     private final Tokenizer tokenizer;          // null when the file has none that can be used
@@ -73,7 +73,8 @@ public final class Model implements AutoCloseable {
     private final TemplateException chatTemplateProblem; // why the file's template cannot be used, else null
     private volatile boolean closed;
 
-    private Model(GgufFile file, Transformer transformer, Builder b, int contextLength) throws ModelFormatException {
+    private Model(GgufFile file, Transformer transformer, PooledRowParallel pool, Builder b, int contextLength)
+            throws ModelFormatException {
         this.file = file;
         Tokenizer loaded = null;
         String problem = null;
@@ -107,10 +108,9 @@ public final class Model implements AutoCloseable {
         this.backend = b.backend;
         this.contextLength = contextLength;
         this.maxBatch = b.maxBatch;
-        this.observer = b.observer;
         this.cacheType = b.cacheType;
         this.cacheKernel = b.backend.kernel(b.cacheType.type());
-        this.pool = new PooledRowParallel(b.threads);
+        this.pool = pool;
     }
 
     /** Loads with the defaults of {@link Builder}. */
@@ -306,14 +306,6 @@ public final class Model implements AutoCloseable {
         return transformer;
     }
 
-    PooledRowParallel pool() {
-        return pool;
-    }
-
-    IntermediateObserver observer() {
-        return observer;
-    }
-
     void checkOpen() {
         if (closed) {
             throw new IllegalStateException("model " + file.path() + " is closed");
@@ -458,18 +450,23 @@ public final class Model implements AutoCloseable {
                     : resourceLoader == null ? ModelSources.fromClasspath(resource, modelCache)
                     : ModelSources.fromClasspath(resource, resourceLoader, modelCache);
             GgufFile file = GgufFile.open(resolved);
+            PooledRowParallel pool = null;
             try {
                 String name = file.metadata().getString(MetadataKey.GENERAL_ARCHITECTURE.key());
-                Transformer transformer = Architectures.forName(name).load(file, backend);
+                pool = new PooledRowParallel(threads);
+                Transformer transformer = Architectures.forName(name).load(file, new Execution(backend, pool, observer));
                 int trained = transformer.info().trainedContextLength();
                 int context = contextLength > 0 ? contextLength : Math.min(trained, DEFAULT_CONTEXT_LENGTH);
                 if (context > trained) {
                     LOG.warn("{}: context length {} exceeds the {} the model was trained with", resolved, context, trained);
                 }
-                Model model = new Model(file, transformer, this, context);
+                Model model = new Model(file, transformer, pool, this, context);
                 LOG.debug("loaded {}", model);
                 return model;
             } catch (IOException | RuntimeException e) {
+                if (pool != null) {
+                    pool.close();
+                }
                 file.close();
                 throw e;
             }

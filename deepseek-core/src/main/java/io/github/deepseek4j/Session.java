@@ -1,6 +1,8 @@
 package io.github.deepseek4j;
 
+import io.github.deepseek4j.arch.Batch;
 import io.github.deepseek4j.arch.ForwardState;
+import io.github.deepseek4j.arch.LogitsTarget;
 import io.github.deepseek4j.arch.Transformer;
 
 import io.github.deepseek4j.tokenizer.chat.ChatMessage;
@@ -28,9 +30,10 @@ public final class Session implements AutoCloseable {
     private final Transformer transformer;
     private final ForwardState state;
     private final float[] lastLogits; // reused: decoding allocates no logits buffer
+    private final LogitsTarget lastRow;
     private final int[] single = new int[1];
+    private final Batch singleBatch = Batch.of(single);
     private int[] history = new int[64]; // the tokens in the cache, for reuse by the next chat turn
-    private int position;
     private boolean closed;
 
     Session(Model model, ForwardState state) {
@@ -38,6 +41,7 @@ public final class Session implements AutoCloseable {
         this.transformer = model.transformer();
         this.state = state;
         this.lastLogits = new float[transformer.info().vocabularySize()];
+        this.lastRow = LogitsTarget.last(lastLogits);
     }
 
     /** Feeds {@code tokens} and returns the logits after the last one ({@link Model#vocabularySize()} values). */
@@ -83,7 +87,7 @@ public final class Session implements AutoCloseable {
 
     /** As {@link #generate(String, GenerationOptions)}, streaming the text to {@code onText}. */
     public GenerationResult generate(String prompt, GenerationOptions options, Consumer<String> onText) {
-        return generate(model.tokenizer().encode(prompt, position == 0, false), options, onText);
+        return generate(model.tokenizer().encode(prompt, position() == 0, false), options, onText);
     }
 
     /**
@@ -107,7 +111,7 @@ public final class Session implements AutoCloseable {
                     CancellationToken extraCancellation) {
         ChatPrompt prompt = ChatPrompt.render(model, messages);
         int reused = reusablePrefix(prompt.tokens());
-        position = reused;
+        state.rewind(reused);
         ChatTurn turn = new ChatTurn(prompt.opensReasoning(), onDelta);
         int[] rest = Arrays.copyOfRange(prompt.tokens(), reused, prompt.tokens().length);
         GenerationResult result = generateText(rest, options, turn::accept, extraCancellation);
@@ -121,7 +125,7 @@ public final class Session implements AutoCloseable {
 
     /** How many leading tokens of {@code prompt} the cache already holds; at least one prompt token is left to feed. */
     private int reusablePrefix(int[] prompt) {
-        int limit = Math.min(position, prompt.length - 1);
+        int limit = Math.min(position(), prompt.length - 1);
         int same = 0;
         while (same < limit && history[same] == prompt[same]) {
             same++;
@@ -151,7 +155,8 @@ public final class Session implements AutoCloseable {
     /** Feeds one generated token. */
     void feedOne(int token) {
         single[0] = token;
-        feed(single, false, null);
+        check(single);
+        run(singleBatch, lastRow);
     }
 
     /** The logits after the last token fed (the session's own buffer: a sampler may overwrite it). */
@@ -168,13 +173,11 @@ public final class Session implements AutoCloseable {
         int vocabulary = transformer.info().vocabularySize();
         int maxBatch = state.maxBatch();
         float[] batchLogits = allRows ? new float[Math.min(maxBatch, tokens.length) * vocabulary] : null;
+        LogitsTarget allTarget = allRows ? LogitsTarget.all(batchLogits) : null;
         for (int from = 0; from < tokens.length; from += maxBatch) {
             int count = Math.min(maxBatch, tokens.length - from);
             boolean last = from + count == tokens.length;
-            float[] target = allRows ? batchLogits : last ? lastLogits : null;
-            transformer.forward(state, tokens, from, count, position, allRows, target, model.observer(), model.pool());
-            remember(tokens, from, count);
-            position += count;
+            run(new Batch(tokens, from, count), allRows ? allTarget : last ? lastRow : LogitsTarget.none());
             if (allRows) {
                 for (int t = 0; t < count; t++) {
                     rows[from + t] = Arrays.copyOfRange(batchLogits, t * vocabulary, (t + 1) * vocabulary);
@@ -186,11 +189,15 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void remember(int[] tokens, int from, int count) {
-        if (position + count > history.length) {
-            history = Arrays.copyOf(history, Math.min(contextLength(), Math.max(2 * history.length, position + count)));
+    /** Runs one batch, remembering its tokens for the next chat turn. */
+    private void run(Batch batch, LogitsTarget logits) {
+        int position = state.position();
+        transformer.forward(state, batch, logits);
+        int end = position + batch.count();
+        if (end > history.length) {
+            history = Arrays.copyOf(history, Math.min(contextLength(), Math.max(2 * history.length, end)));
         }
-        System.arraycopy(tokens, from, history, position, count);
+        System.arraycopy(batch.tokens(), batch.offset(), history, position, batch.count());
     }
 
     /** Rejects what cannot be fed, before anything is: the session stays as it was. */
@@ -202,8 +209,8 @@ public final class Session implements AutoCloseable {
         if (tokens.length == 0) {
             throw new IllegalArgumentException("no tokens to feed");
         }
-        if (tokens.length > contextLength() - position) {
-            throw new ContextOverflowException(position, tokens.length, contextLength());
+        if (tokens.length > remaining()) {
+            throw new ContextOverflowException(position(), tokens.length, contextLength());
         }
         int vocabulary = transformer.info().vocabularySize();
         for (int i = 0; i < tokens.length; i++) {
@@ -216,7 +223,7 @@ public final class Session implements AutoCloseable {
 
     /** Tokens fed so far (the next token's position). */
     public int position() {
-        return position;
+        return state.position();
     }
 
     public int contextLength() {
@@ -225,7 +232,7 @@ public final class Session implements AutoCloseable {
 
     /** Positions still free. */
     public int remaining() {
-        return contextLength() - position;
+        return contextLength() - position();
     }
 
     /** Bytes of KV cache memory this session holds. */
@@ -242,19 +249,14 @@ public final class Session implements AutoCloseable {
      * @throws IllegalArgumentException when the range is not within the tokens fed
      */
     public void discard(int keep, int count) {
-        if (keep < 0 || count < 1 || keep + count > position) {
-            throw new IllegalArgumentException("cannot discard " + count + " tokens after the first " + keep + " of "
-                    + position);
-        }
         model.checkOpen();
-        transformer.discard(state, keep, count, position);
-        System.arraycopy(history, keep + count, history, keep, position - keep - count);
-        position -= count;
+        state.discard(keep, count);
+        System.arraycopy(history, keep + count, history, keep, position() - keep);
     }
 
     /** Forgets every token: the next one is fed at position 0. */
     public void reset() {
-        position = 0;
+        state.reset();
     }
 
     /** Frees the KV cache. Idempotent. */

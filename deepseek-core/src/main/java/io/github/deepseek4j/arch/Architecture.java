@@ -2,7 +2,6 @@ package io.github.deepseek4j.arch;
 
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.gguf.GgufFile;
-import io.github.deepseek4j.quant.KernelBackend;
 
 import java.util.Set;
 
@@ -17,12 +16,12 @@ public interface Architecture {
 
     /**
      * Reads the hyper-parameters from the metadata, checks every tensor's shape and weight type, and returns
-     * the network, which references the file's mapped memory.
+     * the network, which references the file's mapped memory and computes with {@code execution}.
      *
      * @throws ModelFormatException                       when a key or tensor is missing or inconsistent
-     * @throws io.github.deepseek4j.UnsupportedModelException when a weight type has no kernel in {@code backend}
+     * @throws io.github.deepseek4j.UnsupportedModelException when a weight type has no kernel in the execution's backend
      */
-    Transformer load(GgufFile file, KernelBackend backend) throws ModelFormatException;
+    Transformer load(GgufFile file, Execution execution) throws ModelFormatException;
 
     /**
      * Values one position adds to a session's KV cache over all layers, from the metadata alone (no kernels

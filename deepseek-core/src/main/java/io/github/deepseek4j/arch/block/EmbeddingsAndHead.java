@@ -1,6 +1,9 @@
 package io.github.deepseek4j.arch.block;
 
+import io.github.deepseek4j.IntermediateObserver;
 import io.github.deepseek4j.ModelFormatException;
+import io.github.deepseek4j.arch.Batch;
+import io.github.deepseek4j.arch.LogitsTarget;
 import io.github.deepseek4j.gguf.TensorName;
 import io.github.deepseek4j.quant.RowParallel;
 
@@ -18,25 +21,30 @@ public record EmbeddingsAndHead(Linear tokenEmbedding, RmsNorm outputNorm, Linea
                 source.optionalLinear(TensorName.OUTPUT.weight(), embedding, vocabulary).orElse(tokens));
     }
 
-    /** inp_embd [n, embedding]: the rows of {@code tokens[offset .. offset+n)} into {@code x}. */
-    public void embed(int[] tokens, int offset, int n, float[] x) {
+    /** inp_embd [n, embedding]: the rows of the batch's tokens into {@code x}. */
+    public void embed(Batch batch, float[] x) {
         int e = tokenEmbedding.inputs();
-        for (int t = 0; t < n; t++) {
-            tokenEmbedding.row(tokens[offset + t], x, t * e);
+        for (int t = 0; t < batch.count(); t++) {
+            tokenEmbedding.row(batch.token(t), x, t * e);
         }
     }
 
     /**
-     * result_output [rows, vocabulary] for the last of {@code n} rows of {@code x}, or for all of them
-     * ({@code allRows}); {@code scratch} holds the normed rows.
+     * result_output [rows, vocabulary] of the {@code n} rows of {@code x}, the rows {@code target} asks for (none
+     * skips the head), shown to {@code observer}; {@code scratch} holds the normed rows.
      */
-    public void logits(float[] x, int n, boolean allRows, float[] scratch, float[] logits, RowParallel parallel) {
-        if (allRows) {
+    public void logits(float[] x, int n, LogitsTarget target, float[] scratch, RowParallel parallel,
+                       IntermediateObserver observer) {
+        if (!target.wanted()) {
+            return;
+        }
+        if (target.allRows()) {
             outputNorm.apply(x, scratch, n);
-            output.apply(scratch, n, logits, parallel);
+            output.apply(scratch, n, target.values(), parallel);
         } else {
             outputNorm.apply(x, (n - 1) * tokenEmbedding.inputs(), scratch, 0);
-            output.apply(scratch, 1, logits, parallel);
+            output.apply(scratch, 1, target.values(), parallel);
         }
+        observer.observe(-1, "result_output", target.values(), target.rows(n), output.outputs());
     }
 }

@@ -3,7 +3,8 @@ package io.github.deepseek4j.arch.block;
 import io.github.deepseek4j.quant.RowParallel;
 
 /**
- * A mixture-of-experts feed-forward: {@code out = Σ_chosen w_e · SwiGLU_e(x) + SwiGLU_shared(x)}.
+ * A mixture-of-experts feed-forward: {@code out = Σ_chosen w_e · SwiGLU_e(x) + SwiGLU_shared(x)}, computed in
+ * two steps, {@link #applyRouted} and {@link #applyShared}, so that each part can be observed.
  *
  * <p>For a batch, tokens are grouped by expert so each chosen expert's weights are read once per batch,
  * and experts no token chose are never touched (a model larger than memory pages in only what it uses).
@@ -22,14 +23,15 @@ public record MixtureOfExperts(Linear router, float[] selectionBias, MoeRouting 
     }
 
     /**
-     * {@code out[t] = MoE(x[t])} for {@code tokens} rows of {@code embedding} values; {@code out} must not be {@code x}.
+     * {@code out[t] = Σ_chosen w_e · SwiGLU_e(x[t])} (llama.cpp's {@code ffn_moe_out}) for {@code tokens} rows of
+     * {@code embedding} values; {@code out} must not be {@code x}.
      *
      * @param layer the block's index, for the error message
      * @throws IllegalStateException naming the layer, expert and token when a router score is NaN or infinite
      *                               (corrupted {@code ffn_gate_inp} or {@code exp_probs_b} weights, or activations
      *                               that overflowed): no expert can be chosen from such scores
      */
-    public void apply(int layer, float[] x, int tokens, float[] out, MoeScratch s, RowParallel parallel) {
+    public void applyRouted(int layer, float[] x, int tokens, float[] out, MoeScratch s, RowParallel parallel) {
         int embedding = router.inputs();
         int used = routing.used();
         // ffn_moe_logits [tokens, experts]; chosen ids and weights [tokens, used]
@@ -62,10 +64,15 @@ public record MixtureOfExperts(Linear router, float[] selectionBias, MoeRouting 
                 }
             }
         }
-        if (shared != null) {
-            shared.apply(x, tokens, s.gate, s.up, s.expertOut, parallel);
-            Residual.add(out, s.expertOut, tokens * embedding);
-        }
+    }
+
+    /**
+     * {@code SwiGLU_shared(x[t])} (llama.cpp's {@code ffn_shexp}) for {@code tokens} rows, in a buffer of
+     * {@code s} that stays valid until its next use; only when there are {@link #shared()} experts.
+     */
+    public float[] applyShared(float[] x, int tokens, MoeScratch s, RowParallel parallel) {
+        shared.apply(x, tokens, s.gate, s.up, s.expertOut, parallel);
+        return s.expertOut;
     }
 
     private void checkFinite(int layer, float[] logits, int tokens) {

@@ -3,10 +3,10 @@ package io.github.deepseek4j.arch.deepseek2;
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.Architecture;
+import io.github.deepseek4j.arch.Execution;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.WeightSource;
 import io.github.deepseek4j.gguf.GgufFile;
-import io.github.deepseek4j.quant.KernelBackend;
 
 import java.util.Set;
 
@@ -19,10 +19,10 @@ public final class DeepSeek2Architecture implements Architecture {
     }
 
     @Override
-    public Transformer load(GgufFile file, KernelBackend backend) throws ModelFormatException {
+    public Transformer load(GgufFile file, Execution execution) throws ModelFormatException {
         DeepSeek2HyperParameters hp = DeepSeek2HyperParameters.read(new ArchMetadata(file));
-        DeepSeek2Weights weights = DeepSeek2Weights.load(new WeightSource(file, backend), hp);
-        return new DeepSeek2Transformer(hp, weights);
+        DeepSeek2Weights weights = DeepSeek2Weights.load(new WeightSource(file, execution.backend()), hp);
+        return new DeepSeek2Transformer(hp, weights, execution);
     }
 
     /** The latent only: kv_lora_rank + rope dims per layer (576 for V2/V3), whatever the head count. */

@@ -3,6 +3,7 @@ package io.github.deepseek4j.arch.deepseek2;
 import io.github.deepseek4j.arch.BatchState;
 import io.github.deepseek4j.arch.block.MixtureOfExperts;
 import io.github.deepseek4j.arch.block.MoeScratch;
+import io.github.deepseek4j.arch.block.RopedKeys;
 import io.github.deepseek4j.runtime.KvCache;
 
 /**
@@ -30,8 +31,9 @@ final class DeepSeek2State extends BatchState {
     final float[] scores;     // [heads, contextLength]
     final MoeScratch moe;     // null without experts
 
-    DeepSeek2State(DeepSeek2HyperParameters hp, MixtureOfExperts anyMoe, KvCache cache, int maxBatch) {
-        super(cache, maxBatch);
+    DeepSeek2State(DeepSeek2HyperParameters hp, MixtureOfExperts anyMoe, KvCache cache, RopedKeys ropedKeys,
+                   int maxBatch) {
+        super(cache, ropedKeys, maxBatch);
         this.hp = hp;
         int perHead = hp.heads() * hp.kvLoraRank();
         this.qLatent = new float[perHead];

@@ -1,17 +1,19 @@
 package io.github.deepseek4j.arch.deepseek2;
 
 import io.github.deepseek4j.IntermediateObserver;
+import io.github.deepseek4j.arch.Batch;
+import io.github.deepseek4j.arch.Execution;
 import io.github.deepseek4j.arch.ForwardState;
+import io.github.deepseek4j.arch.LogitsTarget;
 import io.github.deepseek4j.arch.ModelInfo;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.MixtureOfExperts;
 import io.github.deepseek4j.arch.block.Residual;
 import io.github.deepseek4j.arch.block.Rope;
+import io.github.deepseek4j.arch.block.RopedKeys;
 import io.github.deepseek4j.quant.RowKernel;
 import io.github.deepseek4j.quant.RowParallel;
 import io.github.deepseek4j.runtime.KvCache;
-
-import static io.github.deepseek4j.arch.block.Observation.observe;
 
 /**
  * The DeepSeek-V2/V3 forward pass ({@code deepseek2}), as in {@code architectures.md}:
@@ -30,13 +32,20 @@ public final class DeepSeek2Transformer implements Transformer {
     private final ModelInfo info;
     private final DeepSeek2Weights weights;
     private final LatentAttention attention;
+    private final RopedKeys ropedKeys;
+    private final RowParallel parallel;
+    private final IntermediateObserver observer;
 
-    DeepSeek2Transformer(DeepSeek2HyperParameters hp, DeepSeek2Weights weights) {
+    DeepSeek2Transformer(DeepSeek2HyperParameters hp, DeepSeek2Weights weights, Execution execution) {
         this.hp = hp;
         this.weights = weights;
         this.info = new ModelInfo(hp.architecture(), hp.vocabulary(), hp.contextLength(),
                 (long) hp.layers() * hp.latentWidth());
         this.attention = new LatentAttention(hp);
+        // k_pe: one rope head after the compressed latent
+        this.ropedKeys = new RopedKeys(hp.rope(), LatentAttention.LATENT, hp.kvLoraRank(), 1, hp.ropeDims());
+        this.parallel = execution.parallel();
+        this.observer = execution.observer();
     }
 
     public DeepSeek2HyperParameters hyperParameters() {
@@ -53,43 +62,24 @@ public final class DeepSeek2Transformer implements Transformer {
         MixtureOfExperts anyMoe = weights.layers().stream().map(DeepSeek2Layer::moe).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
         return new DeepSeek2State(hp, anyMoe, new KvCache(cacheKernel, hp.layers(), contextLength, hp.latentWidth()),
-                maxBatch);
+                ropedKeys, maxBatch);
     }
 
     @Override
-    public void discard(ForwardState state, int keep, int count, int filled) {
-        KvCache cache = ((DeepSeek2State) state).cache();
-        cache.discard(keep, count, filled);
-        Rope rope = hp.rope();
-        float[] cos = new float[rope.pairs()];
-        float[] sin = new float[rope.pairs()];
-        rope.shiftAngles(-count, cos, sin);
-        float[] kPe = new float[hp.ropeDims()];
-        for (int l = 0; l < hp.layers(); l++) {
-            for (int p = keep; p < filled - count; p++) {
-                cache.read(l, LatentAttention.LATENT, p, hp.kvLoraRank(), kPe, kPe.length);
-                rope.rotate(kPe, 0, cos, sin, 0);
-                cache.overwrite(l, LatentAttention.LATENT, p, hp.kvLoraRank(), kPe, kPe.length);
-            }
-        }
-    }
-
-    @Override
-    public void forward(ForwardState state, int[] tokens, int offset, int count, int position, boolean allRows,
-                        float[] logits, IntermediateObserver observer, RowParallel parallel) {
+    public void forward(ForwardState state, Batch batch, LogitsTarget logits) {
         if (!(state instanceof DeepSeek2State s)) {
             throw new IllegalArgumentException("state was not created by this model");
         }
-        s.ensureCapacity(count);
-        int n = count;
+        int position = s.begin(batch);
+        int n = batch.count();
         int e = hp.embedding();
         int heads = hp.heads();
         int headDim = hp.queryHeadDim();
         int latent = hp.latentWidth();
         Rope rope = hp.rope();
         // inp_embd [n, embedding]
-        weights.io().embed(tokens, offset, n, s.x);
-        observe(observer, -1, "inp_embd", s.x, n, e);
+        weights.io().embed(batch, s.x);
+        observer.observe(-1, "inp_embd", s.x, n, e);
         for (int t = 0; t < n; t++) {
             rope.angles(position + t, s.cos, s.sin, t * rope.pairs());
         }
@@ -97,7 +87,7 @@ public final class DeepSeek2Transformer implements Transformer {
             DeepSeek2Layer layer = weights.layers().get(l);
             // attn_norm [n, embedding]
             layer.attnNorm().apply(s.x, s.xb, n);
-            observe(observer, l, "attn_norm", s.xb, n, e);
+            observer.observe(l, "attn_norm", s.xb, n, e);
             // q [n, heads * (nope + rope)]
             if (layer.qA() != null) {
                 layer.qA().apply(s.xb, n, s.qa, parallel);
@@ -115,31 +105,40 @@ public final class DeepSeek2Transformer implements Transformer {
                     rope.rotate(s.q, (t * heads + h) * headDim + hp.nopeDims(), s.cos, s.sin, t * rope.pairs());
                 }
             }
-            observe(observer, l, "q", s.q, n, heads * headDim);
-            observe(observer, l, "kv_cmpr_pe", s.kv, n, latent);
+            observer.observe(l, "q", s.q, n, heads * headDim);
+            observer.observe(l, "kv_cmpr_pe", s.kv, n, latent);
             s.cache().write(l, LatentAttention.LATENT, position, s.kv, n);
             // kqv_out [n, heads * value_dim]
             attention.attend(s.q, n, position, s.cache(), l, layer.keys(), layer.values(), s, s.att, parallel);
-            observe(observer, l, "kqv_out", s.att, n, heads * hp.valueDim());
+            observer.observe(l, "kqv_out", s.att, n, heads * hp.valueDim());
             layer.output().apply(s.att, n, s.xb, parallel);
             Residual.add(s.x, s.xb, n * e);
-            observe(observer, l, "ffn_inp", s.x, n, e);
-            // ffn_norm [n, embedding]; ffn_out (dense) or ffn_moe_out (+ shared experts) [n, embedding]
+            observer.observe(l, "ffn_inp", s.x, n, e);
+            // ffn_norm [n, embedding]; ffn_out [n, embedding]
             layer.ffnNorm().apply(s.x, s.xb, n);
             if (layer.dense() != null) {
                 layer.dense().apply(s.xb, n, s.gate, s.up, s.ffnOut, parallel);
             } else {
-                layer.moe().apply(l, s.xb, n, s.ffnOut, s.moe, parallel);
+                mixExperts(l, layer.moe(), n, s);
             }
-            observe(observer, l, "ffn_out", s.ffnOut, n, e);
+            observer.observe(l, "ffn_out", s.ffnOut, n, e);
             Residual.add(s.x, s.ffnOut, n * e);
-            observe(observer, l, "l_out", s.x, n, e);
-        }
-        if (logits == null) {
-            return;
+            observer.observe(l, "l_out", s.x, n, e);
         }
         // result_norm, result_output
-        weights.io().logits(s.x, n, allRows, s.xb, logits, parallel);
-        observe(observer, -1, "result_output", logits, allRows ? n : 1, hp.vocabulary());
+        weights.io().logits(s.x, n, logits, s.xb, parallel, observer);
+        s.advance(n);
+    }
+
+    /** ffn_out = ffn_moe_out (the routed experts' weighted sum) + ffn_shexp (the shared experts, when present). */
+    private void mixExperts(int l, MixtureOfExperts moe, int n, DeepSeek2State s) {
+        int e = hp.embedding();
+        moe.applyRouted(l, s.xb, n, s.ffnOut, s.moe, parallel);
+        observer.observe(l, "ffn_moe_out", s.ffnOut, n, e);
+        if (moe.shared() != null) {
+            float[] shared = moe.applyShared(s.xb, n, s.moe, parallel);
+            observer.observe(l, "ffn_shexp", shared, n, e);
+            Residual.add(s.ffnOut, shared, n * e);
+        }
     }
 }

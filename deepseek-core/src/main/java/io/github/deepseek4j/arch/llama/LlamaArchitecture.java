@@ -3,12 +3,12 @@ package io.github.deepseek4j.arch.llama;
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.arch.ArchMetadata;
 import io.github.deepseek4j.arch.Architecture;
+import io.github.deepseek4j.arch.Execution;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.block.Rope;
 import io.github.deepseek4j.arch.block.WeightSource;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.TensorName;
-import io.github.deepseek4j.quant.KernelBackend;
 
 import java.util.Set;
 
@@ -24,8 +24,8 @@ public final class LlamaArchitecture implements Architecture {
     }
 
     @Override
-    public Transformer load(GgufFile file, KernelBackend backend) throws ModelFormatException {
-        return loadDense(file, backend, DenseVariant.LLAMA);
+    public Transformer load(GgufFile file, Execution execution) throws ModelFormatException {
+        return loadDense(file, execution, DenseVariant.LLAMA);
     }
 
     @Override
@@ -40,10 +40,10 @@ public final class LlamaArchitecture implements Architecture {
     }
 
     /** Loads any member of the llama family described by {@code variant}. */
-    public static LlamaTransformer loadDense(GgufFile file, KernelBackend backend, DenseVariant variant)
+    public static LlamaTransformer loadDense(GgufFile file, Execution execution, DenseVariant variant)
             throws ModelFormatException {
         LlamaHyperParameters hp = LlamaHyperParameters.read(new ArchMetadata(file), variant.rope());
-        WeightSource source = new WeightSource(file, backend);
+        WeightSource source = new WeightSource(file, execution.backend());
         LlamaWeights weights = LlamaWeights.load(source, hp, variant);
         Rope rope = hp.rope();
         var factors = source.optionalVector(ROPE_FREQS, hp.ropeDims() / 2);
@@ -54,6 +54,6 @@ public final class LlamaArchitecture implements Architecture {
                 throw new ModelFormatException(file.path() + ": tensor '" + ROPE_FREQS + "': " + e.getMessage(), e);
             }
         }
-        return new LlamaTransformer(hp, weights, rope);
+        return new LlamaTransformer(hp, weights, rope, execution);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.deepseek4j.arch.llama;
 
 import io.github.deepseek4j.arch.BatchState;
+import io.github.deepseek4j.arch.block.RopedKeys;
 import io.github.deepseek4j.runtime.KvCache;
 
 /** A session's cache (keys and values per layer) and scratch for a llama-family model. */
@@ -20,8 +21,8 @@ final class LlamaState extends BatchState {
     float[] sin;      // [tokens, ropeDims / 2]
     final float[] scores; // [heads, contextLength]
 
-    LlamaState(LlamaHyperParameters hp, KvCache cache, int maxBatch, int scoresSize) {
-        super(cache, maxBatch);
+    LlamaState(LlamaHyperParameters hp, KvCache cache, RopedKeys ropedKeys, int maxBatch, int scoresSize) {
+        super(cache, ropedKeys, maxBatch);
         this.hp = hp;
         this.scores = new float[scoresSize];
         ensureCapacity(1);

@@ -2,12 +2,12 @@ package io.github.deepseek4j.arch.qwen2;
 
 import io.github.deepseek4j.ModelFormatException;
 import io.github.deepseek4j.arch.Architecture;
+import io.github.deepseek4j.arch.Execution;
 import io.github.deepseek4j.arch.Transformer;
 import io.github.deepseek4j.arch.llama.DenseVariant;
 import io.github.deepseek4j.arch.llama.LlamaArchitecture;
 import io.github.deepseek4j.gguf.GgufFile;
 import io.github.deepseek4j.gguf.MetadataKey;
-import io.github.deepseek4j.quant.KernelBackend;
 
 import java.util.Set;
 
@@ -27,8 +27,8 @@ public final class Qwen2Architecture implements Architecture {
     }
 
     @Override
-    public Transformer load(GgufFile file, KernelBackend backend) throws ModelFormatException {
-        return LlamaArchitecture.loadDense(file, backend, variant(file));
+    public Transformer load(GgufFile file, Execution execution) throws ModelFormatException {
+        return LlamaArchitecture.loadDense(file, execution, variant(file));
     }
 
     @Override

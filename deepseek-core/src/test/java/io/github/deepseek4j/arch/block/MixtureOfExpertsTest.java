@@ -46,7 +46,7 @@ class MixtureOfExpertsTest {
         float[] x = new float[tokens * EMBEDDING];
         java.util.Arrays.fill(x, 1f);
         float[] out = new float[tokens * EMBEDDING];
-        moe.apply(7, x, tokens, out, scratch, RowParallel.serial());
+        moe.applyRouted(7, x, tokens, out, scratch, RowParallel.serial());
         return out;
     }
 
