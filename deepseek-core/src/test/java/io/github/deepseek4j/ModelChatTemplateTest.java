@@ -53,8 +53,8 @@ class ModelChatTemplateTest {
                     .tokens()).isNotEmpty();
             assertThatThrownBy(model::chatTemplate).isInstanceOf(ChatTemplateException.class).hasCauseInstanceOf(TemplateSyntaxException.class)
                     .hasMessageContaining("nested deeper");
-            assertThatThrownBy(() -> model.chat(List.of(ChatMessage.user("hi")), GenerationOptions.builder().maxTokens(1).build(),
-                    d -> { })).isInstanceOf(ChatTemplateException.class).hasCauseInstanceOf(TemplateSyntaxException.class).hasMessageContaining("nested deeper");
+            assertThatThrownBy(() -> model.startChat(List.of(ChatMessage.user("hi")), GenerationOptions.builder().maxTokens(1).build()))
+                    .isInstanceOf(ChatTemplateException.class).hasCauseInstanceOf(TemplateSyntaxException.class).hasMessageContaining("nested deeper");
         }
     }
 
