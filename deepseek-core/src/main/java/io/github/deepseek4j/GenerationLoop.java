@@ -19,25 +19,19 @@ final class GenerationLoop {
     private final GenerationOptions options;
     private final Tokenizer tokenizer; // null: token-level generation
     private final Consumer<String> onText;
-    private final CancellationToken extraCancellation; // a stream's or subscription's own, or null
-    private final CancellationToken cancellation; // the options' token, or null; read once, off the per-token path
-    private long deadline;
-    private boolean hasDeadline;
+    private final GenerationControl control;
 
     GenerationLoop(Session session, GenerationOptions options, Tokenizer tokenizer, Consumer<String> onText,
-                   CancellationToken extraCancellation) {
+                   GenerationControl control) {
         this.session = session;
         this.options = options;
         this.tokenizer = tokenizer;
         this.onText = onText;
-        this.extraCancellation = extraCancellation;
-        this.cancellation = options.cancellation().orElse(null);
+        this.control = control;
     }
 
     GenerationResult run(int[] prompt) {
         long start = System.nanoTime();
-        hasDeadline = options.timeout().isPresent();
-        deadline = hasDeadline ? start + options.timeout().orElseThrow().toNanos() : 0;
         int n = session.vocabularySize();
         TokenSampler sampler = new TokenSampler(options.sampling(), n);
         for (int i = Math.max(0, prompt.length - options.penaltyWindow()); i < prompt.length; i++) {
@@ -45,7 +39,7 @@ final class GenerationLoop {
         }
         GeneratedText text = tokenizer == null ? null
                 : new GeneratedText(tokenizer, options.renderSpecialTokens(), options.stopStrings(), prompt);
-        StopReason reason = session.prefill(prompt, options.prefillProgress(), this::interruption);
+        StopReason reason = session.prefill(prompt, control);
         long prefillEnd = System.nanoTime();
         int[] out = new int[options.maxTokens()];
         int count = 0;
@@ -61,6 +55,7 @@ final class GenerationLoop {
                 break;
             }
             out[count++] = token;
+            control.generated(count);
             if (text != null) {
                 deliver(text.accept(token));
                 if (text.stopped()) {
@@ -72,7 +67,7 @@ final class GenerationLoop {
                 reason = StopReason.MAX_TOKENS;
             } else if (session.remaining() == 0 && !shiftContext()) {
                 reason = StopReason.CONTEXT_FULL;
-            } else if ((reason = interruption()) == null) {
+            } else if ((reason = control.interruption()) == null) {
                 session.feedOne(token);
                 steps++;
             }
@@ -84,15 +79,6 @@ final class GenerationLoop {
         return new GenerationResult(Arrays.copyOf(out, count), reason, prompt.length,
                 Duration.ofNanos(firstToken - start), Duration.ofNanos(prefillEnd - start),
                 Duration.ofNanos(count == 0 ? 0 : end - firstToken), steps, text == null ? "" : text.text());
-    }
-
-    /** Cancellation or the deadline, whichever came; null to go on. */
-    private StopReason interruption() {
-        if ((cancellation != null && cancellation.isCancelled())
-                || (extraCancellation != null && extraCancellation.isCancelled())) {
-            return StopReason.CANCELLED;
-        }
-        return hasDeadline && System.nanoTime() - deadline >= 0 ? StopReason.DEADLINE : null;
     }
 
     private void deliver(String delta) {
@@ -111,7 +97,7 @@ final class GenerationLoop {
         if (keep < 0 || keep >= position - 1) {
             return false;
         }
-        session.discard(keep, (position - keep) / 2);
+        session.shift(keep, (position - keep) / 2);
         return true;
     }
 }

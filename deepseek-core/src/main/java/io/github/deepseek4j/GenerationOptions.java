@@ -2,23 +2,20 @@ package io.github.deepseek4j;
 
 import io.github.deepseek4j.runtime.sampling.SamplingParameters;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
- * How to generate: immutable; build with {@link #builder()}. {@link #defaults()} is greedy decoding of at
+ * How to generate: settings only, immutable, so one instance may be shared by any number of calls; build
+ * with {@link #builder()}. What belongs to one call (cancelling it, its time limit, its progress) is on the
+ * {@link Generation} handle that {@code start(...)} returns. {@link #defaults()} is greedy decoding of at
  * most 256 tokens, no penalties, no stop tokens or strings besides the vocabulary's end-of-generation
  * tokens (which only text generation knows).
  */
 public final class GenerationOptions {
 
-    /** A no-op progress listener. */
-    private static final PrefillProgress NO_PROGRESS = (done, total) -> { };
     private static final GenerationOptions DEFAULTS = builder().build();
 
     private final int maxTokens;
@@ -36,9 +33,6 @@ public final class GenerationOptions {
     private final Map<Integer, Float> logitBias;
     private final List<String> stopStrings;
     private final boolean renderSpecialTokens;
-    private final Duration timeout;
-    private final CancellationToken cancellation;
-    private final PrefillProgress prefillProgress;
 
     private GenerationOptions(Builder b) {
         this.maxTokens = b.maxTokens;
@@ -56,15 +50,6 @@ public final class GenerationOptions {
         this.logitBias = Map.copyOf(b.logitBias);
         this.stopStrings = List.copyOf(b.stopStrings);
         this.renderSpecialTokens = b.renderSpecialTokens;
-        this.timeout = b.timeout;
-        this.cancellation = b.cancellation;
-        this.prefillProgress = b.prefillProgress;
-    }
-
-    /** Reports prefill progress: {@code done} of {@code total} prompt tokens computed (called after each batch). */
-    @FunctionalInterface
-    public interface PrefillProgress {
-        void update(int done, int total);
     }
 
     public static GenerationOptions defaults() {
@@ -143,20 +128,6 @@ public final class GenerationOptions {
         return renderSpecialTokens;
     }
 
-    /** The time limit of one generation; empty for none. */
-    public Optional<Duration> timeout() {
-        return Optional.ofNullable(timeout);
-    }
-
-    /** The token that cancels generations with these options; empty for none. */
-    public Optional<CancellationToken> cancellation() {
-        return Optional.ofNullable(cancellation);
-    }
-
-    public PrefillProgress prefillProgress() {
-        return prefillProgress;
-    }
-
     /** The sampler's share of these options (internal: the sampler's type is not API). */
     SamplingParameters sampling() {
         return new SamplingParameters(temperature, topK, topP, minP, repeatPenalty, frequencyPenalty,
@@ -179,7 +150,7 @@ public final class GenerationOptions {
                 + ", frequencyPenalty=" + frequencyPenalty + ", presencePenalty=" + presencePenalty
                 + ", penaltyWindow=" + penaltyWindow + ", logitBias=" + logitBias
                 + ", stopTokens=" + Arrays.toString(stopTokens) + ", stopStrings=" + stopStrings
-                + ", timeout=" + timeout + ", contextShiftKeep=" + contextShiftKeep + "]";
+                + ", contextShiftKeep=" + contextShiftKeep + "]";
     }
 
     /** Each setter documents its default and rejects bad values with the value in the message. */
@@ -199,9 +170,6 @@ public final class GenerationOptions {
         private final Map<Integer, Float> logitBias = new HashMap<>();
         private List<String> stopStrings = List.of();
         private boolean renderSpecialTokens;
-        private Duration timeout;
-        private CancellationToken cancellation;
-        private PrefillProgress prefillProgress = NO_PROGRESS;
 
         private Builder() {
         }
@@ -222,9 +190,6 @@ public final class GenerationOptions {
             logitBias.putAll(o.logitBias);
             stopStrings = o.stopStrings;
             renderSpecialTokens = o.renderSpecialTokens;
-            timeout = o.timeout;
-            cancellation = o.cancellation;
-            prefillProgress = o.prefillProgress;
         }
 
         /** Most tokens to generate (default 256); must be positive. */
@@ -373,27 +338,6 @@ public final class GenerationOptions {
         /** Whether generated text shows control tokens as their text (default false: they are left out). */
         public Builder renderSpecialTokens(boolean renderSpecialTokens) {
             this.renderSpecialTokens = renderSpecialTokens;
-            return this;
-        }
-
-        /** Time limit of a generation, prefill included (default none); it then ends with {@link StopReason#DEADLINE}. */
-        public Builder timeout(Duration timeout) {
-            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-            }
-            this.timeout = timeout;
-            return this;
-        }
-
-        /** A token whose {@link CancellationToken#cancel()} stops the generation (default none). */
-        public Builder cancellation(CancellationToken cancellation) {
-            this.cancellation = cancellation;
-            return this;
-        }
-
-        /** Told after each prefill batch how far the prompt has been computed (default: nobody). */
-        public Builder prefillProgress(PrefillProgress prefillProgress) {
-            this.prefillProgress = Objects.requireNonNull(prefillProgress, "prefillProgress");
             return this;
         }
 

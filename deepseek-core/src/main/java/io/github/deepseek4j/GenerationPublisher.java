@@ -10,9 +10,9 @@ import java.util.function.Consumer;
  */
 final class GenerationPublisher implements Flow.Publisher<String> {
 
-    private final BiFunction<Consumer<String>, CancellationToken, GenerationResult> generation;
+    private final BiFunction<Consumer<String>, GenerationControl, GenerationResult> generation;
 
-    GenerationPublisher(BiFunction<Consumer<String>, CancellationToken, GenerationResult> generation) {
+    GenerationPublisher(BiFunction<Consumer<String>, GenerationControl, GenerationResult> generation) {
         this.generation = generation;
     }
 
@@ -25,7 +25,7 @@ final class GenerationPublisher implements Flow.Publisher<String> {
 
     private final class Delivery implements Flow.Subscription {
         private final Flow.Subscriber<? super String> subscriber;
-        private final CancellationToken cancellation = new CancellationToken();
+        private final GenerationControl control = new GenerationControl();
         private long demand;
         private Throwable badRequest;
 
@@ -36,13 +36,13 @@ final class GenerationPublisher implements Flow.Publisher<String> {
         void run() {
             Throwable failure = null;
             try {
-                generation.apply(this::deliver, cancellation);
+                generation.apply(this::deliver, control);
             } catch (Throwable e) {
                 failure = e;
             }
             synchronized (this) {
                 failure = badRequest != null ? badRequest : failure;
-                if (cancellation.isCancelled() && failure == null) {
+                if (control.isCancelled() && failure == null) {
                     return; // cancelled by the subscriber: no more signals
                 }
             }
@@ -55,15 +55,15 @@ final class GenerationPublisher implements Flow.Publisher<String> {
 
         private void deliver(String delta) {
             synchronized (this) {
-                while (demand == 0 && !cancellation.isCancelled()) {
+                while (demand == 0 && !control.isCancelled()) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        cancellation.cancel();
+                        control.cancel();
                     }
                 }
-                if (cancellation.isCancelled()) {
+                if (control.isCancelled()) {
                     return;
                 }
                 demand--;
@@ -75,7 +75,7 @@ final class GenerationPublisher implements Flow.Publisher<String> {
         public synchronized void request(long n) {
             if (n <= 0) {
                 badRequest = new IllegalArgumentException("request must be positive (rule 3.9), got " + n);
-                cancellation.cancel();
+                control.cancel();
             } else {
                 demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
             }
@@ -84,7 +84,7 @@ final class GenerationPublisher implements Flow.Publisher<String> {
 
         @Override
         public synchronized void cancel() {
-            cancellation.cancel();
+            control.cancel();
             notifyAll();
         }
     }

@@ -15,10 +15,8 @@ import io.github.deepseek4j.source.ModelSources;
 import io.github.deepseek4j.tokenizer.Tokenizer;
 import io.github.deepseek4j.tokenizer.TokenizerOptions;
 import io.github.deepseek4j.tokenizer.chat.BuiltinTemplate;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
 import io.github.deepseek4j.tokenizer.chat.ChatTemplate;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +25,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Flow;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -145,8 +142,12 @@ public final class Model implements AutoCloseable {
 
     /** A new session with an empty cache of {@link #contextLength()} positions. */
     public Session newSession() {
+        return newSession(false);
+    }
+
+    private Session newSession(boolean closesAfterGeneration) {
         checkOpen();
-        return new Session(this, transformer.newState(contextLength, maxBatch, cacheKernel));
+        return new Session(this, transformer.newState(contextLength, maxBatch, cacheKernel), closesAfterGeneration);
     }
 
     /**
@@ -162,11 +163,9 @@ public final class Model implements AutoCloseable {
                 .orElseGet(() -> ChatTemplate.of(BuiltinTemplate.CHATML));
     }
 
-    /** Feeds {@code promptTokens} to a new session and generates from it (the session is closed after). */
+    /** Token-level generation from {@code promptTokens} in a new session; see {@link Session#generate(int[], GenerationOptions)}. */
     public GenerationResult generate(int[] promptTokens, GenerationOptions options) {
-        try (Session session = newSession()) {
-            return session.generate(promptTokens, options);
-        }
+        return inNewSession(s -> s.generate(promptTokens, options));
     }
 
     /** Greedy continuation of {@code prompt}, at most 256 tokens ({@link GenerationOptions#defaults()}). */
@@ -176,44 +175,49 @@ public final class Model implements AutoCloseable {
 
     /** Continues {@code prompt} in a new session; see {@link Session#generate(String, GenerationOptions)}. */
     public GenerationResult generate(String prompt, GenerationOptions options) {
-        return generate(prompt, options, null);
+        return inNewSession(s -> s.generate(prompt, options));
     }
 
-    /** As {@link #generate(String, GenerationOptions)}, passing each piece of text to {@code onText} as it comes. */
-    public GenerationResult generate(String prompt, GenerationOptions options, Consumer<String> onText) {
-        return generate(tokenizer().encode(prompt), options, onText);
+    /** Answers a conversation in a new session; see {@link Session#chat(List, GenerationOptions)}. */
+    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options) {
+        return inNewSession(s -> s.chat(messages, options));
     }
 
-    /** Generates text from prompt tokens in a new session; see {@link Session#generate(int[], GenerationOptions, Consumer)}. */
-    public GenerationResult generate(int[] promptTokens, GenerationOptions options, Consumer<String> onText) {
-        return inNewSession(s -> s.generate(promptTokens, options, onText));
+    /** Continues {@code prompt} on a thread of its own, in a new session; see {@link Generation}. */
+    public TextStream start(String prompt, GenerationOptions options) {
+        return startInNewSession(s -> s.start(prompt, options));
     }
 
-    /** Continues {@code prompt} on a background thread, read as an iterator or stream of text deltas. */
-    public TextStream stream(String prompt, GenerationOptions options) {
-        int[] tokens = tokenizer().encode(prompt);
-        return TextStream.start((onText, cancel) -> inNewSession(s -> s.generateText(tokens, options, onText, cancel)));
+    /** Generates text from prompt tokens on a thread of its own, in a new session; see {@link Session#start(int[], GenerationOptions)}. */
+    public TextStream start(int[] promptTokens, GenerationOptions options) {
+        return startInNewSession(s -> s.start(promptTokens, options));
+    }
+
+    /** Answers a conversation on a thread of its own, in a new session; see {@link Generation}. */
+    public ChatStream startChat(List<ChatMessage> messages, GenerationOptions options) {
+        return startInNewSession(s -> s.startChat(messages, options));
     }
 
     /** Continues {@code prompt} for each subscriber, delivering text deltas as its demand allows. */
     public Flow.Publisher<String> publisher(String prompt, GenerationOptions options) {
         int[] tokens = tokenizer().encode(prompt);
-        return new GenerationPublisher((onText, cancel) -> inNewSession(s -> s.generateText(tokens, options, onText, cancel)));
-    }
-
-    /** Answers a conversation in a new session; see {@link Session#chat(List, GenerationOptions, Consumer)}. */
-    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options) {
-        return chat(messages, options, null);
-    }
-
-    /** As {@link #chat(List, GenerationOptions)}, streaming reasoning and content deltas to {@code onDelta}. */
-    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta) {
-        return inNewSession(s -> s.chat(messages, options, onDelta));
+        return new GenerationPublisher((onText, control) -> inNewSession(s -> s.generateText(tokens, options, onText, control)));
     }
 
     private <T> T inNewSession(Function<Session, T> work) {
         try (Session session = newSession()) {
             return work.apply(session);
+        }
+    }
+
+    /** Starts a generation in a session that closes when the generation ends (at once when it cannot start). */
+    private <G extends Generation<?, ?>> G startInNewSession(Function<Session, G> start) {
+        Session session = newSession(true);
+        try {
+            return start.apply(session);
+        } catch (RuntimeException | Error e) {
+            session.close();
+            throw e;
         }
     }
 

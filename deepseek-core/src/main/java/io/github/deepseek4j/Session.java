@@ -5,13 +5,10 @@ import io.github.deepseek4j.arch.ForwardState;
 import io.github.deepseek4j.arch.LogitsTarget;
 import io.github.deepseek4j.arch.Transformer;
 
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One conversation with a {@link Model}: its own KV cache (off-heap, {@link #contextLength()} positions)
@@ -19,10 +16,14 @@ import java.util.function.Supplier;
  * feeding one token at a time decodes incrementally with the cache. On top of that it generates tokens or
  * text ({@link #generate(String, GenerationOptions, Consumer)}) and answers conversations
  * ({@link #chat(List, GenerationOptions, Consumer)}), reusing the cached tokens a new turn shares with the last.
+ * Those methods run on the calling thread; {@link #start(String, GenerationOptions)} and
+ * {@link #startChat(List, GenerationOptions)} run the same on a thread of their own and return the
+ * {@link Generation} handle that cancels it, limits its time and reports its progress.
  *
- * <p>A session is used by one thread at a time; different sessions may run concurrently. Feeding more
- * tokens than fit throws {@link ContextOverflowException} and leaves the session unchanged.
- * {@link #close()} frees the cache (idempotent).
+ * <p>A session is used by one thread at a time; different sessions may run concurrently. While a generation
+ * started on it runs, the session is busy: its other methods throw {@link IllegalStateException}. Feeding
+ * more tokens than fit throws {@link ContextOverflowException} and leaves the session unchanged.
+ * {@link #close()} cancels a running generation, waits for it, and frees the cache (idempotent).
  */
 public final class Session implements AutoCloseable {
 
@@ -33,25 +34,31 @@ public final class Session implements AutoCloseable {
     private final LogitsTarget lastRow;
     private final int[] single = new int[1];
     private final Batch singleBatch = Batch.of(single);
+    private final boolean closesAfterGeneration; // a short-lived session of one of the model's start methods
     private int[] history = new int[64]; // the tokens in the cache, for reuse by the next chat turn
-    private boolean closed;
+    private volatile boolean closed;
+    private volatile Generation<?, ?> running; // started on this session and not yet ended
 
-    Session(Model model, ForwardState state) {
+    /** @param closesAfterGeneration close the session when the first generation started on it ends */
+    Session(Model model, ForwardState state, boolean closesAfterGeneration) {
         this.model = model;
         this.transformer = model.transformer();
         this.state = state;
+        this.closesAfterGeneration = closesAfterGeneration;
         this.lastLogits = new float[transformer.info().vocabularySize()];
         this.lastRow = LogitsTarget.last(lastLogits);
     }
 
     /** Feeds {@code tokens} and returns the logits after the last one ({@link Model#vocabularySize()} values). */
     public float[] forward(int... tokens) {
+        checkIdle();
         feed(tokens, false, null);
         return lastLogits.clone();
     }
 
     /** Feeds {@code tokens} and returns the logits after each of them: row {@code i} predicts the token after {@code tokens[i]}. */
     public float[][] forwardAll(int... tokens) {
+        checkIdle();
         float[][] rows = new float[tokens.length][];
         feed(tokens, true, rows);
         return rows;
@@ -59,22 +66,24 @@ public final class Session implements AutoCloseable {
 
     /**
      * Feeds {@code promptTokens} (after whatever the session already holds) and generates up to
-     * {@link GenerationOptions#maxTokens()} tokens, stopping early at one of the options' stop tokens, when
-     * the context is full, or when cancelled or out of time. Token level: no text, no stop strings, and the
-     * vocabulary's end-of-generation tokens only stop it when listed in {@link GenerationOptions#stopTokens()}.
+     * {@link GenerationOptions#maxTokens()} tokens, stopping early at one of the options' stop tokens or
+     * when the context is full. Token level: no text, no stop strings, and the vocabulary's end-of-generation
+     * tokens only stop it when listed in {@link GenerationOptions#stopTokens()}.
      */
     public GenerationResult generate(int[] promptTokens, GenerationOptions options) {
-        return new GenerationLoop(this, options, null, null, null).run(promptTokens);
+        checkIdle();
+        return new GenerationLoop(this, options, null, null, new GenerationControl()).run(promptTokens);
     }
 
     /**
      * Generates text from prompt tokens (after whatever the session holds), passing each new piece of text
      * (whole characters, never part of a stop string) to {@code onText} as it is generated. Stops at the
      * vocabulary's end-of-generation tokens (EOS, EOT), the options' stop tokens and stop strings, the
-     * token limit, a full context, cancellation or the deadline.
+     * token limit or a full context.
      */
     public GenerationResult generate(int[] promptTokens, GenerationOptions options, Consumer<String> onText) {
-        return generateText(promptTokens, options, onText, null);
+        checkIdle();
+        return generateText(promptTokens, options, onText, new GenerationControl());
     }
 
     /**
@@ -87,7 +96,29 @@ public final class Session implements AutoCloseable {
 
     /** As {@link #generate(String, GenerationOptions)}, streaming the text to {@code onText}. */
     public GenerationResult generate(String prompt, GenerationOptions options, Consumer<String> onText) {
-        return generate(model.tokenizer().encode(prompt, position() == 0, false), options, onText);
+        return generate(encode(prompt), options, onText);
+    }
+
+    /** As {@link #generate(String, GenerationOptions, Consumer)} on a thread of its own: read, control and await the handle. */
+    public TextStream start(String prompt, GenerationOptions options) {
+        return start(encode(prompt), options);
+    }
+
+    /**
+     * As {@link #generate(int[], GenerationOptions, Consumer)} on a thread of its own: read, control and await
+     * the handle.
+     *
+     * @throws ContextOverflowException when the prompt does not fit (before anything starts)
+     */
+    public TextStream start(int[] promptTokens, GenerationOptions options) {
+        checkIdle();
+        int[] prompt = promptTokens.clone();
+        GenerationControl control = controlFor(prompt);
+        return launch(new TextStream(control), onText -> generateText(prompt, options, onText, control));
+    }
+
+    private int[] encode(String prompt) {
+        return model.tokenizer().encode(prompt, position() == 0, false);
     }
 
     /**
@@ -98,29 +129,77 @@ public final class Session implements AutoCloseable {
      *
      * @param onDelta receives reasoning and content deltas as they are generated (null: none)
      */
-    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta) {
-        return chat(messages, options, onDelta, null);
+    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ChatDelta> onDelta) {
+        checkIdle();
+        ChatPrompt prompt = ChatPrompt.render(model, messages);
+        return answer(prompt, rewind(prompt), options, onDelta, new GenerationControl());
     }
 
     /** As {@link #chat(List, GenerationOptions, Consumer)} without streaming. */
     public ChatResult chat(List<ChatMessage> messages, GenerationOptions options) {
-        return chat(messages, options, null, null);
+        return chat(messages, options, null);
     }
 
-    ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta,
-                    CancellationToken extraCancellation) {
+    /**
+     * As {@link #chat(List, GenerationOptions, Consumer)} on a thread of its own: read, control and await the
+     * handle.
+     *
+     * @throws ChatTemplateException    when the template refuses the conversation (before anything starts)
+     * @throws ContextOverflowException when the conversation does not fit (likewise)
+     */
+    public ChatStream startChat(List<ChatMessage> messages, GenerationOptions options) {
+        checkIdle();
         ChatPrompt prompt = ChatPrompt.render(model, messages);
+        int[] rest = rewind(prompt);
+        GenerationControl control = controlFor(rest);
+        return launch(new ChatStream(control), onDelta -> answer(prompt, rest, options, onDelta, control));
+    }
+
+    /** Goes back to the longest prefix of the prompt that the cache holds; returns the tokens still to feed. */
+    private int[] rewind(ChatPrompt prompt) {
         int reused = reusablePrefix(prompt.tokens());
         state.rewind(reused);
+        return Arrays.copyOfRange(prompt.tokens(), reused, prompt.tokens().length);
+    }
+
+    private ChatResult answer(ChatPrompt prompt, int[] rest, GenerationOptions options, Consumer<ChatDelta> onDelta,
+                              GenerationControl control) {
         ChatTurn turn = new ChatTurn(prompt.opensReasoning(), onDelta);
-        int[] rest = Arrays.copyOfRange(prompt.tokens(), reused, prompt.tokens().length);
-        GenerationResult result = generateText(rest, options, turn::accept, extraCancellation);
-        return turn.finish(result);
+        return turn.finish(generateText(rest, options, turn::accept, control));
     }
 
     GenerationResult generateText(int[] promptTokens, GenerationOptions options, Consumer<String> onText,
-                                  CancellationToken extraCancellation) {
-        return new GenerationLoop(this, options, model.tokenizer(), onText, extraCancellation).run(promptTokens);
+                                  GenerationControl control) {
+        return new GenerationLoop(this, options, model.tokenizer(), onText, control).run(promptTokens);
+    }
+
+    /** The control of a generation from {@code prompt}, which is checked first (it must fit the context). */
+    private GenerationControl controlFor(int[] prompt) {
+        check(prompt);
+        GenerationControl control = new GenerationControl();
+        control.prefilled(0, prompt.length); // progress knows the size before the generation's thread runs
+        return control;
+    }
+
+    /** Runs {@code work} on the generation's thread; the session is busy until it ends. */
+    private <D, R, G extends Generation<D, R>> G launch(G generation, Function<Consumer<D>, R> work) {
+        running = generation;
+        generation.launch(work, this::generationEnded);
+        return generation;
+    }
+
+    private void generationEnded() {
+        running = null;
+        if (closesAfterGeneration) {
+            close();
+        }
+    }
+
+    private void checkIdle() {
+        if (running != null) {
+            throw new IllegalStateException("a generation started on this session is still running; "
+                    + "wait for its result() or close() it first");
+        }
     }
 
     /** How many leading tokens of {@code prompt} the cache already holds; at least one prompt token is left to feed. */
@@ -134,20 +213,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Feeds the prompt batch by batch, telling {@code progress} after each; stops early (returning why)
-     * when {@code interruption} says so between batches. Null when the whole prompt was fed.
+     * Feeds the prompt batch by batch, telling {@code control} after each; stops early (returning why) when
+     * it is cancelled or out of time between batches. Null when the whole prompt was fed.
      */
-    StopReason prefill(int[] tokens, GenerationOptions.PrefillProgress progress, Supplier<StopReason> interruption) {
+    StopReason prefill(int[] tokens, GenerationControl control) {
         check(tokens);
+        control.prefilled(0, tokens.length);
         int batch = state.maxBatch();
         for (int from = 0; from < tokens.length; from += batch) {
-            StopReason stop = interruption.get();
+            StopReason stop = control.interruption();
             if (stop != null) {
                 return stop;
             }
             int to = Math.min(tokens.length, from + batch);
             feed(Arrays.copyOfRange(tokens, from, to), false, null);
-            progress.update(to, tokens.length);
+            control.prefilled(to, tokens.length);
         }
         return null;
     }
@@ -249,6 +329,12 @@ public final class Session implements AutoCloseable {
      * @throws IllegalArgumentException when the range is not within the tokens fed
      */
     public void discard(int keep, int count) {
+        checkIdle();
+        shift(keep, count);
+    }
+
+    /** {@link #discard}, also from the thread of a generation started on this session (context shifting). */
+    void shift(int keep, int count) {
         model.checkOpen();
         state.discard(keep, count);
         System.arraycopy(history, keep + count, history, keep, position() - keep);
@@ -256,12 +342,17 @@ public final class Session implements AutoCloseable {
 
     /** Forgets every token: the next one is fed at position 0. */
     public void reset() {
+        checkIdle();
         state.reset();
     }
 
-    /** Frees the KV cache. Idempotent. */
+    /** Cancels a generation started on this session and waits for its end, then frees the KV cache. Idempotent. */
     @Override
     public void close() {
+        Generation<?, ?> generation = running;
+        if (generation != null) {
+            generation.close();
+        }
         closed = true;
         state.close();
     }

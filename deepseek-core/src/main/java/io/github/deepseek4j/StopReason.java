@@ -13,8 +13,8 @@ public enum StopReason {
     CONTEXT_FULL,
     /** The text reached one of the options' stop strings (left out of the text). */
     STOP_STRING,
-    /** The generation was cancelled from another thread (or its stream or subscription closed). */
+    /** {@link Generation#cancel()} (or closing the handle, its stream or a subscription) stopped it. */
     CANCELLED,
-    /** The options' time limit ran out. */
+    /** The time limit set with {@link Generation#timeout(java.time.Duration)} ran out. */
     DEADLINE
 }

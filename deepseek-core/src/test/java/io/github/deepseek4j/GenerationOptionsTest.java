@@ -2,8 +2,6 @@ package io.github.deepseek4j;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GenerationOptionsTest {
@@ -11,18 +9,10 @@ class GenerationOptionsTest {
     @Test
     void toBuilderDerivesWithoutChangingTheOriginal() {
         GenerationOptions base = GenerationOptions.builder().temperature(0.7).topK(40).seed(42).maxTokens(64)
-                .stopStrings("\n\n").logitBias(3, -1f).stopTokens(7).timeout(Duration.ofSeconds(5)).build();
+                .stopStrings("\n\n").logitBias(3, -1f).stopTokens(7).build();
         GenerationOptions derived = base.toBuilder().maxTokens(8).build();
         assertThat(derived.maxTokens()).isEqualTo(8);
         assertThat(base.maxTokens()).isEqualTo(64);
         assertThat(derived.toString()).isEqualTo(base.toString().replace("maxTokens=64", "maxTokens=8"));
-        assertThat(derived.timeout()).contains(Duration.ofSeconds(5));
-    }
-
-    @Test
-    void absentValuesAreEmpty() {
-        GenerationOptions defaults = GenerationOptions.defaults();
-        assertThat(defaults.timeout()).isEmpty();
-        assertThat(defaults.cancellation()).isEmpty();
     }
 }

@@ -1,14 +1,11 @@
 package io.github.deepseek4j;
 
 import io.github.deepseek4j.testing.SharedData;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -77,10 +74,14 @@ class TextGenerationTest {
     void callbackIteratorStreamAndPublisherDeliverTheSameText() throws Exception {
         GenerationOptions options = sampled().build();
         List<String> deltas = new ArrayList<>();
-        String expected = model.generate("Once upon a time", options, deltas::add).text();
+        String expected;
+        try (Session session = model.newSession()) {
+            expected = session.generate("Once upon a time", options, deltas::add).text();
+        }
         assertThat(String.join("", deltas)).isEqualTo(expected);
+        assertThat(model.generate("Once upon a time", options).text()).isEqualTo(expected);
 
-        try (TextStream stream = model.stream("Once upon a time", options)) {
+        try (TextStream stream = model.start("Once upon a time", options)) {
             assertThat(stream.stream().collect(Collectors.joining())).isEqualTo(expected);
             assertThat(stream.result().stopReason()).isEqualTo(StopReason.MAX_TOKENS);
         }
@@ -140,48 +141,18 @@ class TextGenerationTest {
     }
 
     @Test
-    void cancellationFromAnotherThreadAndDeadlinesStopGeneration() throws Exception {
-        CancellationToken cancel = new CancellationToken();
-        GenerationOptions options = GenerationOptions.builder().maxTokens(200).cancellation(cancel).build();
-        List<String> deltas = new ArrayList<>();
-        GenerationResult r = model.generate("Once upon a time", options, d -> {
-            deltas.add(d);
-            if (deltas.size() == 3) {
-                join(Thread.ofPlatform().start(cancel::cancel)); // cancels from another thread
-            }
-        });
-        assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
-        assertThat(r.generatedTokens()).isLessThan(10);
-
-        try (TextStream stream = model.stream("Once upon a time", GenerationOptions.builder().maxTokens(200).build())) {
-            stream.next();
-            stream.cancel();
-            stream.forEachRemaining(d -> { });
-            assertThat(stream.result().stopReason()).isEqualTo(StopReason.CANCELLED);
-        }
-
-        GenerationResult late = model.generate("Once upon a time",
-                GenerationOptions.builder().maxTokens(200).timeout(Duration.ofNanos(1)).build());
-        assertThat(late.stopReason()).isEqualTo(StopReason.DEADLINE);
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Test
     void chatRendersTheFallbackTemplateAndKeepsTheRawText() {
-        List<ReasoningDelta> deltas = new ArrayList<>();
-        ChatResult r = model.chat(List.of(ChatMessage.user("Tell me a story")),
-                GenerationOptions.builder().maxTokens(16).build(), deltas::add);
+        List<ChatDelta> deltas = new ArrayList<>();
+        ChatResult r;
+        try (ChatStream turn = model.startChat(List.of(ChatMessage.user("Tell me a story")),
+                GenerationOptions.builder().maxTokens(16).build())) {
+            turn.forEachRemaining(deltas::add);
+            r = turn.result();
+        }
         assertThat(r.reasoning()).isEmpty();
         assertThat(r.rawText()).isEqualTo(r.generation().text());
         assertThat(deltas).allMatch(d -> !d.isReasoning());
-        assertThat(deltas.stream().map(ReasoningDelta::text).collect(Collectors.joining())).isEqualTo(r.content());
+        assertThat(deltas.stream().map(ChatDelta::text).collect(Collectors.joining())).isEqualTo(r.content());
     }
 
     @Test
@@ -208,7 +179,6 @@ class TextGenerationTest {
         assertThatThrownBy(() -> GenerationOptions.builder().minP(-0.1)).hasMessageContaining("-0.1");
         assertThatThrownBy(() -> GenerationOptions.builder().repeatPenalty(0)).hasMessageContaining("0");
         assertThatThrownBy(() -> GenerationOptions.builder().stopStrings("")).hasMessageContaining("stop strings");
-        assertThatThrownBy(() -> GenerationOptions.builder().timeout(Duration.ZERO)).hasMessageContaining("PT0S");
         assertThatThrownBy(() -> model.generate("x", GenerationOptions.builder().logitBias(100000, 1).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100000");
     }

@@ -1,12 +1,13 @@
 package io.github.deepseek4j.cli;
 
+import io.github.deepseek4j.ChatDelta;
+import io.github.deepseek4j.ChatMessage;
 import io.github.deepseek4j.ChatResult;
+import io.github.deepseek4j.ChatStream;
 import io.github.deepseek4j.ContextOverflowException;
 import io.github.deepseek4j.GenerationOptions;
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +63,7 @@ final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerationOptions options = sampling.options(err).build();
+        GenerationOptions options = sampling.options().build();
         BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         try (Model model = modelFlags.load(err); Session session = model.newSession()) {
             List<ChatMessage> history = new ArrayList<>();
@@ -87,8 +88,10 @@ final class ChatCommand implements Callable<Integer> {
                     continue;
                 }
                 history.add(ChatMessage.user(line));
-                try {
-                    ChatResult answer = session.chat(history, options, d -> show(d, out));
+                try (ChatStream turn = session.startChat(history, options)) {
+                    new ProgressBar(err, "prompt").followPrefill(turn);
+                    turn.forEachRemaining(d -> show(d, out));
+                    ChatResult answer = turn.result();
                     history.add(ChatMessage.assistant(answer.content(),
                             answer.reasoning().isEmpty() ? null : answer.reasoning()));
                     out.println();
@@ -110,7 +113,7 @@ final class ChatCommand implements Callable<Integer> {
 
     private boolean inReasoning;
 
-    private void show(ReasoningDelta delta, PrintWriter out) {
+    private void show(ChatDelta delta, PrintWriter out) {
         if (delta.isReasoning()) {
             if (reasoning == Reasoning.hide) {
                 return;

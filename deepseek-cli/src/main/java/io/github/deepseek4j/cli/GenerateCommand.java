@@ -3,6 +3,7 @@ package io.github.deepseek4j.cli;
 import io.github.deepseek4j.GenerationOptions;
 import io.github.deepseek4j.GenerationResult;
 import io.github.deepseek4j.Model;
+import io.github.deepseek4j.TextStream;
 import io.github.deepseek4j.tokenizer.Tokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,16 +46,21 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerationOptions options = sampling.options(err).renderSpecialTokens(raw).build();
+        GenerationOptions options = sampling.options().renderSpecialTokens(raw).build();
         try (Model model = modelFlags.load(err)) {
             Tokenizer tokenizer = model.tokenizer();
             int[] tokens = raw ? tokenizer.encode(prompt, false, true) : tokenizer.encode(prompt);
             out.print(prompt);
             out.flush();
-            GenerationResult result = model.generate(tokens, options, delta -> {
-                out.print(delta);
-                out.flush();
-            });
+            GenerationResult result;
+            try (TextStream text = model.start(tokens, options)) {
+                new ProgressBar(err, "prompt").followPrefill(text);
+                text.forEachRemaining(delta -> {
+                    out.print(delta);
+                    out.flush();
+                });
+                result = text.result();
+            }
             out.println();
             out.flush();
             if (stats) {

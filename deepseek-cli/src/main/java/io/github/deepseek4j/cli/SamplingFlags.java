@@ -3,7 +3,6 @@ package io.github.deepseek4j.cli;
 import io.github.deepseek4j.GenerationOptions;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,18 +44,10 @@ final class SamplingFlags {
     List<String> stops = new ArrayList<>();
 
     /** The options these flags describe; bad values throw IllegalArgumentException naming them (exit 2). */
-    GenerationOptions.Builder options(PrintWriter err) {
-        ProgressBar bar = new ProgressBar(err, "prompt");
+    GenerationOptions.Builder options() {
         return GenerationOptions.builder().temperature(temperature).topK(topK).topP(topP).minP(minP)
                 .repeatPenalty(repeatPenalty).frequencyPenalty(frequencyPenalty).presencePenalty(presencePenalty)
                 .penaltyWindow(penaltyWindow).seed(seed != null ? seed : ThreadLocalRandom.current().nextLong())
-                .maxTokens(maxTokens).stopStrings(stops)
-                .prefillProgress((done, total) -> {
-                    if (done < total) {
-                        bar.update(done, total, "prefill");
-                    } else {
-                        bar.done();
-                    }
-                });
+                .maxTokens(maxTokens).stopStrings(stops);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.deepseek4j.examples;
 
+import io.github.deepseek4j.Model;
+import io.github.deepseek4j.demo.DemoModel;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -11,9 +14,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Runs every example program, so that the snippets the README takes from them keep working. */
 class ExamplesRunTest {
 
+    /** The demo model's file in the model cache: the programs that take a model file run on it. */
+    private static String demoModelFile;
+
+    @BeforeAll
+    static void findTheDemoModel() throws Exception {
+        try (Model model = DemoModel.load()) {
+            demoModelFile = model.path().toString();
+        }
+    }
+
     @Test
     void generateTextPrintsAContinuation() throws Exception {
         assertThat(run(() -> GenerateText.main(new String[] {"ROMEO:"}))).startsWith("ROMEO:").contains("MAX_TOKENS");
+    }
+
+    @Test
+    void loadModelComputesLogitsAndLoadsFromTheClasspath() throws Exception {
+        assertThat(run(() -> LoadModel.main(new String[] {demoModelFile}))).contains("2048 logits", "deepseek2");
+    }
+
+    @Test
+    void readGgufPrintsTheArchitectureAndATensor() throws Exception {
+        assertThat(run(() -> ReadGguf.main(new String[] {demoModelFile}))).startsWith("deepseek2 ")
+                .contains("token_embd.weight");
+    }
+
+    @Test
+    void generateAndChatEndsWithTheStreamedChatTurn() throws Exception {
+        assertThat(run(() -> GenerateAndChat.main(new String[] {demoModelFile}))).contains(" tok/s]")
+                .containsPattern("\\[\\d+ tokens]\\s*$");
     }
 
     @FunctionalInterface
