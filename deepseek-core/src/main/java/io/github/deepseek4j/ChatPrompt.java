@@ -2,7 +2,6 @@ package io.github.deepseek4j;
 
 import io.github.deepseek4j.tokenizer.SpecialTokenIds;
 import io.github.deepseek4j.tokenizer.Tokenizer;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
 import io.github.deepseek4j.tokenizer.chat.ChatTemplate;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
 import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningSplitter;
@@ -27,7 +26,7 @@ record ChatPrompt(String text, int[] tokens, boolean opensReasoning) {
         ChatTemplate template = model.chatTemplate();
         String text;
         try {
-            text = template.render(messages, true, ChatTemplate.specialTokenVariables(tokenizer.vocabulary()));
+            text = template.render(TokenizerChatTypes.toTemplate(messages), true, ChatTemplate.specialTokenVariables(tokenizer.vocabulary()));
         } catch (TemplateException e) { // the template engine's type stays out of the API
             throw new ChatTemplateException(e.getMessage(), e);
         }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 final class ChatTurn {
 
     private final ReasoningSplitter splitter;
-    private final Consumer<ReasoningDelta> onDelta;
+    private final Consumer<ChatDelta> onDelta;
     private final StringBuilder raw = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
     private final StringBuilder content = new StringBuilder();
@@ -19,7 +19,7 @@ final class ChatTurn {
      * @param promptOpenedReasoning the prompt ends inside {@code <think>} (the output starts as reasoning)
      * @param onDelta               receives each delta (null: nobody)
      */
-    ChatTurn(boolean promptOpenedReasoning, Consumer<ReasoningDelta> onDelta) {
+    ChatTurn(boolean promptOpenedReasoning, Consumer<ChatDelta> onDelta) {
         this.splitter = new ReasoningSplitter(promptOpenedReasoning);
         this.onDelta = onDelta;
     }
@@ -38,7 +38,7 @@ final class ChatTurn {
         for (ReasoningDelta d : deltas) {
             (d.isReasoning() ? reasoning : content).append(d.text());
             if (onDelta != null) {
-                onDelta.accept(d);
+                onDelta.accept(TokenizerChatTypes.fromSplitter(d));
             }
         }
     }

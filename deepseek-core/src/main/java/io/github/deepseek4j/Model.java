@@ -14,10 +14,8 @@ import io.github.deepseek4j.source.ModelSources;
 import io.github.deepseek4j.tokenizer.Tokenizer;
 import io.github.deepseek4j.tokenizer.TokenizerOptions;
 import io.github.deepseek4j.tokenizer.chat.BuiltinTemplate;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
 import io.github.deepseek4j.tokenizer.chat.ChatTemplate;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateException;
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,7 +205,7 @@ public final class Model implements AutoCloseable {
     }
 
     /** As {@link #chat(List, GenerationOptions)}, streaming reasoning and content deltas to {@code onDelta}. */
-    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta) {
+    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ChatDelta> onDelta) {
         return inNewSession(s -> s.chat(messages, options, onDelta));
     }
 

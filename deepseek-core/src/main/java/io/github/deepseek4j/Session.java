@@ -3,8 +3,6 @@ package io.github.deepseek4j;
 import io.github.deepseek4j.arch.ForwardState;
 import io.github.deepseek4j.arch.Transformer;
 
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 
 import java.util.Arrays;
 import java.util.List;
@@ -94,7 +92,7 @@ public final class Session implements AutoCloseable {
      *
      * @param onDelta receives reasoning and content deltas as they are generated (null: none)
      */
-    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta) {
+    public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ChatDelta> onDelta) {
         return chat(messages, options, onDelta, null);
     }
 
@@ -103,7 +101,7 @@ public final class Session implements AutoCloseable {
         return chat(messages, options, null, null);
     }
 
-    ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ReasoningDelta> onDelta,
+    ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ChatDelta> onDelta,
                     CancellationToken extraCancellation) {
         ChatPrompt prompt = ChatPrompt.render(model, messages);
         int reused = reusablePrefix(prompt.tokens());

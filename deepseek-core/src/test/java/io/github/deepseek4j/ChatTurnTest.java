@@ -1,6 +1,5 @@
 package io.github.deepseek4j;
 
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ class ChatTurnTest {
     private static final GenerationResult NONE = new GenerationResult(new int[0], StopReason.STOP_TOKEN, 1,
             java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ZERO, 0);
 
-    private static ChatResult feed(boolean promptOpened, List<ReasoningDelta> deltas, String... pieces) {
+    private static ChatResult feed(boolean promptOpened, List<ChatDelta> deltas, String... pieces) {
         ChatTurn turn = new ChatTurn(promptOpened, deltas::add);
         for (String p : pieces) {
             turn.accept(p);
@@ -24,7 +23,7 @@ class ChatTurnTest {
 
     @Test
     void theTemplateOpenedThink() {
-        List<ReasoningDelta> deltas = new ArrayList<>();
+        List<ChatDelta> deltas = new ArrayList<>();
         ChatResult r = feed(true, deltas, "Let me", " think.\n</th", "ink>\n\nThe answer", " is 4.");
         assertThat(r.reasoning()).isEqualTo("Let me think.");
         assertThat(r.content()).isEqualTo("The answer is 4.");
@@ -36,7 +35,7 @@ class ChatTurnTest {
 
     @Test
     void theModelWroteThink() {
-        List<ReasoningDelta> deltas = new ArrayList<>();
+        List<ChatDelta> deltas = new ArrayList<>();
         ChatResult r = feed(false, deltas, "<thi", "nk>\nHmm", ", 2+2.</think>", "4");
         assertThat(r.reasoning()).isEqualTo("Hmm, 2+2.");
         assertThat(r.content()).isEqualTo("4");

@@ -5,8 +5,8 @@ import io.github.deepseek4j.gguf.GgufArray;
 import io.github.deepseek4j.gguf.MetadataKey;
 import io.github.deepseek4j.gguf.GgufWriter;
 import io.github.deepseek4j.tokenizer.chat.BuiltinTemplate;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
 import io.github.deepseek4j.tokenizer.chat.ChatTemplate;
+import io.github.deepseek4j.tokenizer.chat.jinja.TemplateRaisedException;
 import io.github.deepseek4j.tokenizer.chat.jinja.TemplateSyntaxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +67,18 @@ class ModelChatTemplateTest {
         }
         try (Model model = Model.builder(file).threads(1).build()) {
             assertThatThrownBy(model::chatTemplate).isInstanceOf(ChatTemplateException.class).hasCauseInstanceOf(TemplateSyntaxException.class);
+        }
+    }
+
+    @Test
+    void aTemplateThatRefusesTheConversationIsAChatTemplateException() throws Exception {
+        Path file = withTemplate("{% if messages[0].role == 'system' %}{{ raise_exception('System role not supported') }}"
+                + "{% endif %}{{ messages[0].content }}");
+        try (Model model = Model.builder(file).threads(1).build()) {
+            assertThatThrownBy(() -> model.chat(List.of(ChatMessage.system("Be brief."), ChatMessage.user("hi")),
+                    GenerationOptions.builder().maxTokens(1).build()))
+                    .isInstanceOf(ChatTemplateException.class).hasCauseInstanceOf(TemplateRaisedException.class)
+                    .hasMessage("System role not supported");
         }
     }
 }

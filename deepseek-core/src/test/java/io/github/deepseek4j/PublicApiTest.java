@@ -30,9 +30,7 @@ class PublicApiTest {
             "io.github.deepseek4j.quant.GgmlType",
             "io.github.deepseek4j.source.ModelCache",
             "io.github.deepseek4j.tokenizer.Tokenizer",
-            "io.github.deepseek4j.tokenizer.chat.ChatMessage",
-            "io.github.deepseek4j.tokenizer.chat.ChatTemplate",
-            "io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta");
+            "io.github.deepseek4j.tokenizer.chat.ChatTemplate");
 
     @Test
     void publicSignaturesBorrowOnlyTheListedTypes() throws Exception {

@@ -1,8 +1,6 @@
 package io.github.deepseek4j;
 
 import io.github.deepseek4j.testing.SharedData;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,13 +173,13 @@ class TextGenerationTest {
 
     @Test
     void chatRendersTheFallbackTemplateAndKeepsTheRawText() {
-        List<ReasoningDelta> deltas = new ArrayList<>();
+        List<ChatDelta> deltas = new ArrayList<>();
         ChatResult r = model.chat(List.of(ChatMessage.user("Tell me a story")),
                 GenerationOptions.builder().maxTokens(16).build(), deltas::add);
         assertThat(r.reasoning()).isEmpty();
         assertThat(r.rawText()).isEqualTo(r.generation().text());
         assertThat(deltas).allMatch(d -> !d.isReasoning());
-        assertThat(deltas.stream().map(ReasoningDelta::text).collect(Collectors.joining())).isEqualTo(r.content());
+        assertThat(deltas.stream().map(ChatDelta::text).collect(Collectors.joining())).isEqualTo(r.content());
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.github.deepseek4j.cli;
 
+import io.github.deepseek4j.ChatDelta;
+import io.github.deepseek4j.ChatMessage;
 import io.github.deepseek4j.ChatResult;
 import io.github.deepseek4j.ContextOverflowException;
 import io.github.deepseek4j.GenerationOptions;
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
-import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningDelta;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,7 +110,7 @@ final class ChatCommand implements Callable<Integer> {
 
     private boolean inReasoning;
 
-    private void show(ReasoningDelta delta, PrintWriter out) {
+    private void show(ChatDelta delta, PrintWriter out) {
         if (delta.isReasoning()) {
             if (reasoning == Reasoning.hide) {
                 return;

@@ -1,12 +1,12 @@
 package io.github.deepseek4j.demo;
 
+import io.github.deepseek4j.ChatMessage;
 import io.github.deepseek4j.ChatResult;
 import io.github.deepseek4j.GenerationOptions;
 import io.github.deepseek4j.Model;
 import io.github.deepseek4j.Session;
 import io.github.deepseek4j.gguf.GgufMetadata;
 import io.github.deepseek4j.source.ModelCache;
-import io.github.deepseek4j.tokenizer.chat.ChatMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
