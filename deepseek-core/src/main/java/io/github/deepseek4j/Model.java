@@ -209,6 +209,26 @@ public final class Model implements AutoCloseable {
         return inNewSession(s -> s.chat(messages, options, onDelta));
     }
 
+    /** Answers a chat request in a new session; see {@link Session#chat(ChatRequest, Consumer)}. */
+    public ChatResult chat(ChatRequest request) {
+        return chat(request, null);
+    }
+
+    /** As {@link #chat(ChatRequest)}, streaming reasoning and content deltas to {@code onDelta}. */
+    public ChatResult chat(ChatRequest request, Consumer<ChatDelta> onDelta) {
+        return inNewSession(s -> s.chat(request, onDelta));
+    }
+
+    /**
+     * The prompt {@link #chat(ChatRequest)} feeds the model: the conversation and the tools rendered by the chat
+     * template, ending with the assistant's header. For inspection and token counting.
+     *
+     * @throws ChatTemplateException the template refused the conversation or failed
+     */
+    public String chatPrompt(ChatRequest request) {
+        return ChatPrompt.render(this, request).text();
+    }
+
     private <T> T inNewSession(Function<Session, T> work) {
         try (Session session = newSession()) {
             return work.apply(session);

@@ -93,23 +93,38 @@ public final class Session implements AutoCloseable {
      * @param onDelta receives reasoning and content deltas as they are generated (null: none)
      */
     public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ChatDelta> onDelta) {
-        return chat(messages, options, onDelta, null);
+        return chat(ChatRequest.of(messages, options), onDelta, null);
     }
 
     /** As {@link #chat(List, GenerationOptions, Consumer)} without streaming. */
     public ChatResult chat(List<ChatMessage> messages, GenerationOptions options) {
-        return chat(messages, options, null, null);
+        return chat(ChatRequest.of(messages, options), null, null);
     }
 
-    ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ChatDelta> onDelta,
-                    CancellationToken extraCancellation) {
-        ChatPrompt prompt = ChatPrompt.render(model, messages);
+    /**
+     * Answers a chat request: as {@link #chat(List, GenerationOptions, Consumer)}, with the request's tools shown
+     * to the model through its chat template and its output read for tool calls ({@link ChatResult#toolCalls()}).
+     * The deltas stream the content as generated, tool-call markup included.
+     *
+     * @throws ToolCallException the model started a tool call it did not finish well (the answer is in the exception)
+     */
+    public ChatResult chat(ChatRequest request, Consumer<ChatDelta> onDelta) {
+        return chat(request, onDelta, null);
+    }
+
+    /** As {@link #chat(ChatRequest, Consumer)} without streaming. */
+    public ChatResult chat(ChatRequest request) {
+        return chat(request, null, null);
+    }
+
+    ChatResult chat(ChatRequest request, Consumer<ChatDelta> onDelta, CancellationToken extraCancellation) {
+        ChatPrompt prompt = ChatPrompt.render(model, request);
         int reused = reusablePrefix(prompt.tokens());
         position = reused;
         ChatTurn turn = new ChatTurn(prompt.opensReasoning(), onDelta);
         int[] rest = Arrays.copyOfRange(prompt.tokens(), reused, prompt.tokens().length);
-        GenerationResult result = generateText(rest, options, turn::accept, extraCancellation);
-        return turn.finish(result);
+        GenerationResult result = generateText(rest, request.options(), turn::accept, extraCancellation);
+        return turn.finish(result, prompt.toolCallFormat());
     }
 
     GenerationResult generateText(int[] promptTokens, GenerationOptions options, Consumer<String> onText,
