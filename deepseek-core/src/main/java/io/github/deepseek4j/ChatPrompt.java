@@ -8,6 +8,7 @@ import io.github.deepseek4j.tokenizer.chat.reasoning.ReasoningSplitter;
 import io.github.deepseek4j.tokenizer.chat.tools.ToolCallFormat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,14 +30,16 @@ record ChatPrompt(String text, int[] tokens, boolean opensReasoning, ToolCallFor
             // only when there are tools: templates test "tools is not none", and Llama-3.1 renders [] as tools
             variables.put("tools", request.tools().stream().map(ToolDefinition::toTemplateValue).toList());
         }
+        ToolCallFormat format = ToolPrompt.format(request, template.source());
+        List<ChatMessage> messages = ToolPrompt.messages(request, template.source(), format);
         String text;
         try {
-            text = template.render(TokenizerChatTypes.toTemplate(request.messages()), true, variables);
+            text = template.render(TokenizerChatTypes.toTemplate(messages), true, variables);
         } catch (TemplateException e) { // the template engine's type stays out of the API
             throw new ChatTemplateException(e.getMessage(), e);
         }
         return new ChatPrompt(text, withBos(tokenizer, tokenizer.encode(text, false, true)),
-                ReasoningSplitter.promptOpensReasoning(text), request.callFormat(template.source()));
+                ReasoningSplitter.promptOpensReasoning(text), format);
     }
 
     /** Templates usually write BOS themselves; add it only where the vocabulary wants one and it is missing. */

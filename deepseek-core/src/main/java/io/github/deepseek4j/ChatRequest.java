@@ -60,14 +60,6 @@ public record ChatRequest(List<ChatMessage> messages, List<ToolDefinition> tools
         return new Builder();
     }
 
-    /** How this turn's output is read for tool calls: not at all without tools, else as chosen or as the template teaches. */
-    ToolCallFormat callFormat(String templateSource) {
-        if (tools.isEmpty()) {
-            return ToolCallFormat.NONE;
-        }
-        return toolCallFormat != null ? ToolCallFormat.byName(toolCallFormat) : ToolCallFormat.detect(templateSource);
-    }
-
     /** Collects a request; {@link GenerationOptions#defaults()} unless options are set. */
     public static final class Builder {
 

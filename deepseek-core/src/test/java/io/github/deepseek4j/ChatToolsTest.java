@@ -1,5 +1,6 @@
 package io.github.deepseek4j;
 
+import io.github.deepseek4j.tokenizer.chat.BuiltinTemplate;
 import io.github.deepseek4j.tokenizer.chat.tools.ToolCallFormat;
 import org.junit.jupiter.api.Test;
 
@@ -58,11 +59,44 @@ class ChatToolsTest {
     void theCallFormatComesFromTheTemplateUnlessChosen() {
         String qwen = "{% for t in tools %}{{ t | tojson }}{% endfor %}<tool_call>";
         ChatRequest.Builder builder = ChatRequest.builder().message(ChatMessage.user("q"));
-        assertThat(builder.build().callFormat(qwen)).isEqualTo(ToolCallFormat.NONE); // no tools: never read for calls
+        assertThat(ToolPrompt.format(builder.build(), qwen)).isEqualTo(ToolCallFormat.NONE); // no tools: never read
         builder.tool(WEATHER);
-        assertThat(builder.build().callFormat(qwen)).isEqualTo(ToolCallFormat.HERMES);
-        assertThat(builder.toolCallFormat("llama3").build().callFormat(qwen)).isEqualTo(ToolCallFormat.LLAMA_3);
+        assertThat(ToolPrompt.format(builder.build(), qwen)).isEqualTo(ToolCallFormat.HERMES);
+        assertThat(ToolPrompt.format(builder.build(), BuiltinTemplate.DEEPSEEK_R1.source())).isEqualTo(ToolCallFormat.DEEPSEEK);
+        assertThat(ToolPrompt.format(builder.build(), BuiltinTemplate.CHATML.source())).isEqualTo(ToolCallFormat.HERMES);
+        assertThat(ToolPrompt.format(builder.build(), "{{ tools | length }} tools, no markers")).isEqualTo(ToolCallFormat.NONE);
+        assertThat(ToolPrompt.format(builder.toolCallFormat("llama3").build(), qwen)).isEqualTo(ToolCallFormat.LLAMA_3);
         assertThat(builder.build().options()).isEqualTo(GenerationOptions.defaults());
+    }
+
+    @Test
+    void templatesThatDropToolsGetThemInTheSystemMessage() {
+        ChatRequest request = ChatRequest.builder().message(ChatMessage.user("Weather in Bern?")).tool(WEATHER).build();
+        String deepSeek = BuiltinTemplate.DEEPSEEK_V3.source();
+        List<ChatMessage> messages = ToolPrompt.messages(request, deepSeek, ToolCallFormat.DEEPSEEK);
+        assertThat(messages).hasSize(2).last().isEqualTo(ChatMessage.user("Weather in Bern?"));
+        assertThat(messages.getFirst().content()).isEqualTo("""
+                You can call these functions, given as JSON with the JSON Schema of their arguments:
+
+                %s
+
+                To call a function, answer with exactly:
+                <｜tool▁calls▁begin｜><｜tool▁call▁begin｜>function<｜tool▁sep｜>get_weather
+                ```json
+                {"ARGUMENT": "VALUE"}
+                ```<｜tool▁call▁end｜><｜tool▁calls▁end｜>
+
+                The results come back in the next message.""".formatted("{\"name\":\"get_weather\","
+                + "\"description\":\"Weather for a city\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":"
+                + "{\"type\":\"string\"}},\"required\":[\"city\"]}}"));
+        ChatRequest withSystem = ChatRequest.builder().message(ChatMessage.system("Be brief.")).message(ChatMessage.user("Q"))
+                .tool(WEATHER).build();
+        assertThat(ToolPrompt.messages(withSystem, deepSeek, ToolCallFormat.DEEPSEEK)).hasSize(2).first()
+                .satisfies(m -> assertThat(m.content()).startsWith("Be brief.\n\nYou can call these functions"));
+        String showsTools = "{% for t in tools %}{{ t | tojson }}{% endfor %}";
+        assertThat(ToolPrompt.messages(request, showsTools, ToolCallFormat.HERMES)).isEqualTo(request.messages());
+        assertThat(ToolPrompt.messages(ChatRequest.of(request.messages(), GenerationOptions.defaults()), deepSeek,
+                ToolCallFormat.NONE)).isEqualTo(request.messages());
     }
 
     @Test

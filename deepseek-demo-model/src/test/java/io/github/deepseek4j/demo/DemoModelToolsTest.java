@@ -75,6 +75,16 @@ class DemoModelToolsTest {
     }
 
     @Test
+    void itsOwnTemplateDropsToolsSoTheSystemMessageDescribesThem() throws Exception {
+        try (Model own = DemoModel.builder().cache(ModelCache.at(cacheDir)).threads(1).build()) {
+            String prompt = own.chatPrompt(ChatRequest.builder().message(ChatMessage.user("News?")).tool(WEATHER).build());
+            assertThat(prompt).startsWith("<｜begin▁of▁sentence｜>You can call these functions").contains("\"name\":\"get_weather\"")
+                    .contains("answer with exactly:\n<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"ARGUMENT\": \"VALUE\"}}\n</tool_call>")
+                    .endsWith("<｜User｜>News?<｜Assistant｜>");
+        }
+    }
+
+    @Test
     void aChatWithToolsAnswersInTextWhenTheModelCallsNone() {
         ChatRequest request = ChatRequest.builder().message(ChatMessage.user("Good morrow, what news?")).tool(WEATHER)
                 .options(GenerationOptions.builder().maxTokens(24).build()).build();

@@ -21,12 +21,13 @@ import java.util.List;
  */
 final class DeepSeekToolCallParser {
 
+    static final String CALLS_BEGIN = "<｜tool▁calls▁begin｜>";
     static final String CALL_BEGIN = "<｜tool▁call▁begin｜>";
     static final String CALL_END = "<｜tool▁call▁end｜>";
     static final String SEPARATOR = "<｜tool▁sep｜>";
     static final String CALLS_END = "<｜tool▁calls▁end｜>";
     /** The block's opening marker, then the variants R1 models write; a bare call marker also opens a block. */
-    private static final List<String> OPENINGS = List.of("<｜tool▁calls▁begin｜>", "<｜tool_calls_begin｜>",
+    private static final List<String> OPENINGS = List.of(CALLS_BEGIN, "<｜tool_calls_begin｜>",
             "<｜tool calls begin｜>", "<｜tool\\_calls\\_begin｜>", "<｜tool▁calls｜>", CALL_BEGIN);
     private static final String FENCE = "```";
 

@@ -1,8 +1,11 @@
 package io.github.deepseek4j.tokenizer.chat.tools;
 
+import io.github.deepseek4j.internal.json.Json;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
@@ -22,24 +25,33 @@ import java.util.function.Function;
 public enum ToolCallFormat {
 
     /** No tool calls: the output is all content. */
-    NONE("none", "plain", List.of(), ParsedToolCalls::text),
+    NONE("none", "plain", List.of(), ParsedToolCalls::text, null),
     /** DeepSeek-V3/R1: {@code <｜tool▁calls▁begin｜><｜tool▁call▁begin｜>function<｜tool▁sep｜>NAME ...}. */
-    DEEPSEEK("deepseek", "DeepSeek", List.of("deepseek-v3", "deepseek-r1"), DeepSeekToolCallParser::parse),
+    DEEPSEEK("deepseek", "DeepSeek", List.of("deepseek-v3", "deepseek-r1"), DeepSeekToolCallParser::parse,
+            (name, arguments) -> DeepSeekToolCallParser.CALLS_BEGIN + DeepSeekToolCallParser.CALL_BEGIN + "function"
+                    + DeepSeekToolCallParser.SEPARATOR + name + "\n```json\n" + arguments + "\n```"
+                    + DeepSeekToolCallParser.CALL_END + DeepSeekToolCallParser.CALLS_END),
     /** Qwen2.5/Hermes: {@code <tool_call>{"name": ..., "arguments": ...}</tool_call>}. */
-    HERMES("hermes", "Hermes", List.of("qwen", "qwen2", "qwen2.5"), HermesToolCallParser::parse),
+    HERMES("hermes", "Hermes", List.of("qwen", "qwen2", "qwen2.5"), HermesToolCallParser::parse,
+            (name, arguments) -> HermesToolCallParser.OPEN + "\n{\"name\": " + Json.write(name) + ", \"arguments\": "
+                    + arguments + "}\n" + HermesToolCallParser.CLOSE),
     /** Llama-3.x: {@code {"name": ..., "parameters": ...}}, optionally after {@code <|python_tag|>}. */
-    LLAMA_3("llama-3", "Llama-3", List.of("llama3", "llama-3.1", "llama3.1"), LlamaToolCallParser::parse);
+    LLAMA_3("llama-3", "Llama-3", List.of("llama3", "llama-3.1", "llama3.1"), LlamaToolCallParser::parse,
+            (name, arguments) -> "{\"name\": " + Json.write(name) + ", \"parameters\": " + arguments + "}");
 
     private final String id;
     private final String displayName;
     private final List<String> aliases;
     private final Function<String, ParsedToolCalls> parser;
+    private final BinaryOperator<String> writer;
 
-    ToolCallFormat(String id, String displayName, List<String> aliases, Function<String, ParsedToolCalls> parser) {
+    ToolCallFormat(String id, String displayName, List<String> aliases, Function<String, ParsedToolCalls> parser,
+                   BinaryOperator<String> writer) {
         this.id = id;
         this.displayName = displayName;
         this.aliases = aliases;
         this.parser = parser;
+        this.writer = writer;
     }
 
     /** The name {@link #byName} accepts. */
@@ -58,6 +70,19 @@ public enum ToolCallFormat {
      */
     public ParsedToolCalls parse(String output) {
         return parser.apply(output);
+    }
+
+    /**
+     * The text a model of this format writes to call {@code name} with {@code arguments} (JSON object text):
+     * for examples in prompts; {@link #parse} reads it back.
+     *
+     * @throws IllegalStateException for {@link #NONE}, which has no calls
+     */
+    public String write(String name, String arguments) {
+        if (writer == null) {
+            throw new IllegalStateException("the format 'none' has no tool calls to write");
+        }
+        return writer.apply(name, arguments);
     }
 
     /** The format a chat template renders tool calls in, by the markers it contains; {@link #NONE} when it has none. */

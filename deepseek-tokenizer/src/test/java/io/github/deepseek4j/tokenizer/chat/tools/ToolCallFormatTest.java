@@ -227,6 +227,21 @@ class ToolCallFormatTest {
     }
 
     @Test
+    void writtenCallsParseBack() {
+        String arguments = "{\"city\": \"Zürich\", \"days\": [1, 2]}";
+        for (ToolCallFormat format : List.of(ToolCallFormat.DEEPSEEK, ToolCallFormat.HERMES, ToolCallFormat.LLAMA_3)) {
+            ParsedToolCalls parsed = format.parse(format.write("get_weather", arguments));
+            assertThat(parsed.content()).as(format.id()).isEmpty();
+            assertThat(parsed.toolCalls()).as(format.id()).singleElement().satisfies(c -> {
+                assertThat(c.name()).isEqualTo("get_weather");
+                assertThat(c.arguments().replace(" ", "")).isEqualTo(arguments.replace(" ", ""));
+            });
+        }
+        assertThat(ToolCallFormat.HERMES.write("f", "{}")).isEqualTo("<tool_call>\n{\"name\": \"f\", \"arguments\": {}}\n</tool_call>");
+        assertThatThrownBy(() -> ToolCallFormat.NONE.write("f", "{}")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void idsAreDeterministic() {
         String output = "<tool_call>{\"name\": \"f\", \"arguments\": {}}</tool_call><tool_call>{\"name\": \"f\", \"arguments\": {}}</tool_call>";
         List<ToolCall> first = ToolCallFormat.HERMES.parse(output).toolCalls();
