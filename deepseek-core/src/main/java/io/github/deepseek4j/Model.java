@@ -211,12 +211,7 @@ public final class Model implements AutoCloseable {
 
     /** Answers a chat request in a new session; see {@link Session#chat(ChatRequest, Consumer)}. */
     public ChatResult chat(ChatRequest request) {
-        return chat(request, null);
-    }
-
-    /** As {@link #chat(ChatRequest)}, streaming reasoning and content deltas to {@code onDelta}. */
-    public ChatResult chat(ChatRequest request, Consumer<ChatDelta> onDelta) {
-        return inNewSession(s -> s.chat(request, onDelta));
+        return inNewSession(s -> s.chat(request));
     }
 
     /**
