@@ -204,6 +204,26 @@ public final class Model implements AutoCloseable {
         return new GenerationPublisher((onText, control) -> inNewSession(s -> s.generateText(tokens, options, onText, control)));
     }
 
+    /** Answers a chat request in a new session; see {@link Session#chat(ChatRequest, Consumer)}. */
+    public ChatResult chat(ChatRequest request) {
+        return inNewSession(s -> s.chat(request));
+    }
+
+    /** As {@link #chat(ChatRequest)} on a thread of its own, in a new session; see {@link Session#startChat(ChatRequest)}. */
+    public ChatStream startChat(ChatRequest request) {
+        return startInNewSession(s -> s.startChat(request));
+    }
+
+    /**
+     * The prompt {@link #chat(ChatRequest)} feeds the model: the conversation and the tools rendered by the chat
+     * template, ending with the assistant's header. For inspection and token counting.
+     *
+     * @throws ChatTemplateException the template refused the conversation or failed
+     */
+    public String chatPrompt(ChatRequest request) {
+        return ChatPrompt.render(this, request).text();
+    }
+
     private <T> T inNewSession(Function<Session, T> work) {
         try (Session session = newSession()) {
             return work.apply(session);

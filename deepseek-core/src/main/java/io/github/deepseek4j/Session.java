@@ -130,14 +130,30 @@ public final class Session implements AutoCloseable {
      * @param onDelta receives reasoning and content deltas as they are generated (null: none)
      */
     public ChatResult chat(List<ChatMessage> messages, GenerationOptions options, Consumer<ChatDelta> onDelta) {
-        checkIdle();
-        ChatPrompt prompt = ChatPrompt.render(model, messages);
-        return answer(prompt, rewind(prompt), options, onDelta, new GenerationControl());
+        return chat(ChatRequest.of(messages, options), onDelta);
     }
 
     /** As {@link #chat(List, GenerationOptions, Consumer)} without streaming. */
     public ChatResult chat(List<ChatMessage> messages, GenerationOptions options) {
         return chat(messages, options, null);
+    }
+
+    /**
+     * Answers a chat request: as {@link #chat(List, GenerationOptions, Consumer)}, with the request's tools shown
+     * to the model through its chat template and its output read for tool calls ({@link ChatResult#toolCalls()}).
+     * The deltas stream the content as generated, tool-call markup included.
+     *
+     * @throws ToolCallException the model started a tool call it did not finish well (the answer is in the exception)
+     */
+    public ChatResult chat(ChatRequest request, Consumer<ChatDelta> onDelta) {
+        checkIdle();
+        ChatPrompt prompt = ChatPrompt.render(model, request);
+        return answer(prompt, rewind(prompt), request.options(), onDelta, new GenerationControl());
+    }
+
+    /** As {@link #chat(ChatRequest, Consumer)} without streaming. */
+    public ChatResult chat(ChatRequest request) {
+        return chat(request, null);
     }
 
     /**
@@ -148,11 +164,16 @@ public final class Session implements AutoCloseable {
      * @throws ContextOverflowException when the conversation does not fit (likewise)
      */
     public ChatStream startChat(List<ChatMessage> messages, GenerationOptions options) {
+        return startChat(ChatRequest.of(messages, options));
+    }
+
+    /** As {@link #chat(ChatRequest, Consumer)} on a thread of its own: read, control and await the handle. */
+    public ChatStream startChat(ChatRequest request) {
         checkIdle();
-        ChatPrompt prompt = ChatPrompt.render(model, messages);
+        ChatPrompt prompt = ChatPrompt.render(model, request);
         int[] rest = rewind(prompt);
         GenerationControl control = controlFor(rest);
-        return launch(new ChatStream(control), onDelta -> answer(prompt, rest, options, onDelta, control));
+        return launch(new ChatStream(control), onDelta -> answer(prompt, rest, request.options(), onDelta, control));
     }
 
     /** Goes back to the longest prefix of the prompt that the cache holds; returns the tokens still to feed. */
@@ -165,7 +186,7 @@ public final class Session implements AutoCloseable {
     private ChatResult answer(ChatPrompt prompt, int[] rest, GenerationOptions options, Consumer<ChatDelta> onDelta,
                               GenerationControl control) {
         ChatTurn turn = new ChatTurn(prompt.opensReasoning(), onDelta);
-        return turn.finish(generateText(rest, options, turn::accept, control));
+        return turn.finish(generateText(rest, options, turn::accept, control), prompt.toolCallFormat());
     }
 
     GenerationResult generateText(int[] promptTokens, GenerationOptions options, Consumer<String> onText,

@@ -26,6 +26,10 @@ final class TokenizerChatTypes {
                 m.toolCallId());
     }
 
+    static List<ToolCall> fromParser(List<io.github.deepseek4j.tokenizer.chat.ToolCall> calls) {
+        return calls.stream().map(c -> new ToolCall(c.id(), c.name(), c.arguments())).toList();
+    }
+
     static ChatDelta fromSplitter(ReasoningDelta d) {
         return new ChatDelta(d.isReasoning() ? ChatDelta.Kind.REASONING : ChatDelta.Kind.CONTENT, d.text());
     }

@@ -163,7 +163,7 @@ class TextGenerationTest {
             history.add(ChatMessage.assistant(first.content()));
             history.add(ChatMessage.user("More"));
             ChatResult second = session.chat(history, GenerationOptions.builder().maxTokens(8).build());
-            int whole = ChatPrompt.render(model, history).tokens().length;
+            int whole = ChatPrompt.render(model, ChatRequest.of(history, GenerationOptions.defaults())).tokens().length;
             assertThat(second.generation().promptTokens()).isLessThan(whole - first.generation().promptTokens() / 2);
             try (Session fresh = model.newSession()) {
                 assertThat(fresh.chat(history, GenerationOptions.builder().maxTokens(8).build()).rawText())

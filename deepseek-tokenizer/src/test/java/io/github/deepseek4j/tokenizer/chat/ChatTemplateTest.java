@@ -38,8 +38,10 @@ class ChatTemplateTest {
     Stream<DynamicTest> chatMessagesRenderLikeHubJson() throws IOException {
         Path templates = SharedData.require(DIR + "cases.json").getParent();
         List<Map<?, ?>> cases = new ArrayList<>(jsonCases(templates.resolve("cases.json")));
-        try (var in = getClass().getResourceAsStream("/chat/official-template-cases.json")) {
-            ((List<?>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8))).forEach(c -> cases.add((Map<?, ?>) c));
+        for (String resource : List.of("/chat/official-template-cases.json", "/chat/tool-template-cases.json")) {
+            try (var in = getClass().getResourceAsStream(resource)) {
+                ((List<?>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8))).forEach(c -> cases.add((Map<?, ?>) c));
+            }
         }
         return cases.stream().flatMap(c -> messages((List<?>) c.get("messages")).stream().map(messages ->
                 DynamicTest.dynamicTest((String) c.get("name"), () -> {
